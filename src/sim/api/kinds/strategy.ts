@@ -1,0 +1,26 @@
+import type { KubeObject } from '../../objects';
+import type { FieldError } from '../status';
+import type { SimClock } from '../../clock';
+import type { Random } from '../../random';
+import type { Store } from '../../store/store';
+
+export interface StrategyContext {
+  clock: SimClock;
+  random: Random;
+  store: Store;
+}
+
+/**
+ * Per-kind behaviour of the API server, after kube-apiserver's rest strategies:
+ * defaulting (what `kubectl get -o yaml` shows that the manifest did not say),
+ * validation on create and on update, and what an update of the main resource vs
+ * the status subresource may touch.
+ */
+export interface KindStrategy {
+  /** Fill defaults in place (the object is already a private copy). */
+  defaults?(obj: KubeObject, ctx: StrategyContext): void;
+  validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
+  validateUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): FieldError[];
+  /** True when writes to the main resource keep the old status (kinds with a status subresource). */
+  hasStatusSubresource?: boolean;
+}

@@ -1,0 +1,191 @@
+import type { KubeObject } from './objects';
+import { refOf } from './objects';
+import { Store } from './store/store';
+import type { WatchEvent } from './store/store';
+import { SimClock } from './clock';
+import { Random } from './random';
+import { ApiServer } from './api/server';
+import { Client } from './api/client';
+import { EventRecorder } from './events';
+import { ControllerManager } from './controllers/manager';
+import type { Controller, ReconcileContext, ReconcileRecord } from './controllers/types';
+import { defaultControllers } from './controllers/index';
+import type { Timings } from './timings';
+import { DEFAULT_TIMINGS } from './timings';
+import { SYSTEM_NAMESPACES, namespaceObject, nodeObject } from './bootstrap';
+
+export interface ClusterOptions {
+  seed?: number;
+  /** Worker nodes (the control-plane node comes on top). Default 2. */
+  nodes?: number;
+  timings?: Partial<Timings>;
+  workerCpu?: string;
+  workerMemory?: string;
+}
+
+/** What changed since the last drain: the worker posts exactly this, once per tick. */
+export interface Delta {
+  tick: number;
+  changes: WatchEvent[];
+  records: ReconcileRecord[];
+}
+
+export interface ClusterState {
+  format: 'kube-orchestra/cluster';
+  version: 1;
+  options: Required<Pick<ClusterOptions, 'seed' | 'nodes'>> & ClusterOptions;
+  tick: number;
+  random: number;
+  store: ReturnType<Store['dump']>;
+  controllers: ReturnType<ControllerManager['dump']>;
+  records: ReconcileRecord[];
+}
+
+export const KUBERNETES_VERSION = 'v1.34.1';
+/** The most ticks `runUntilSettled` takes before giving up (a crash loop never settles). */
+export const SETTLE_LIMIT = 600;
+
+/**
+ * One simulated cluster: store, API server, controllers, scheduler and kubelets on one
+ * deterministic clock. The same object runs in the Web Worker, in tests, in the CLI and
+ * in the benchmark.
+ */
+export class Cluster {
+  readonly store = new Store();
+  readonly clock = new SimClock();
+  readonly random: Random;
+  readonly api: ApiServer;
+  readonly events: EventRecorder;
+  readonly manager: ControllerManager;
+  readonly timings: Timings;
+  /** Every reconcile record since the cluster was created. */
+  readonly records: ReconcileRecord[] = [];
+  private recordsDrained = 0;
+  readonly options: ClusterState['options'];
+
+  constructor(options: ClusterOptions = {}, controllers: Controller[] = defaultControllers()) {
+    this.options = { ...options, seed: options.seed ?? 1, nodes: options.nodes ?? 2 };
+    this.random = new Random(this.options.seed);
+    this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
+    this.api = new ApiServer(this.store, this.clock, this.random);
+    this.events = new EventRecorder(this.store, this.clock, this.random);
+    this.manager = new ControllerManager(this.store);
+    for (const c of controllers) this.manager.register(c);
+  }
+
+  get tick(): number {
+    return this.clock.tick;
+  }
+
+  /** Lays out what `kubeadm init` + `kubeadm join` leave behind. */
+  bootstrap(): this {
+    const version = KUBERNETES_VERSION;
+    const add = (resource: string, obj: KubeObject, reason: string, code: string) => {
+      const created = this.store.create(resource, {
+        ...obj,
+        metadata: { ...obj.metadata, uid: this.random.uid(), creationTimestamp: this.clock.nowRFC3339() },
+      });
+      this.records.push({ tick: 0, controller: 'kubeadm', key: created.metadata.name, action: 'create', target: refOf(created), reason, code, params: { name: created.metadata.name } });
+    };
+    for (const ns of SYSTEM_NAMESPACES) add('namespaces', namespaceObject(ns), `kubeadm init creates the ${ns} namespace`, 'record.kubeadm.namespace');
+    add(
+      'nodes',
+      nodeObject('control-plane', 0, { controlPlane: true, cpu: '2', memory: '4Gi', version }),
+      'kubeadm init registers the control-plane node and taints it NoSchedule',
+      'record.kubeadm.controlPlane',
+    );
+    for (let i = 1; i <= this.options.nodes; i++) {
+      add(
+        'nodes',
+        nodeObject(`worker-${i}`, i, { controlPlane: false, cpu: this.options.workerCpu ?? '4', memory: this.options.workerMemory ?? '8Gi', version }),
+        `kubeadm join registers worker-${i}; its podCIDR comes from 10.244.0.0/16`,
+        'record.kubeadm.worker',
+      );
+    }
+    return this;
+  }
+
+  private context(controller: Controller, key: string): ReconcileContext {
+    return {
+      store: this.store,
+      client: new Client(this.api, (r) => this.records.push(r), { controller: controller.name, key, tick: this.clock.tick }),
+      events: this.events,
+      clock: this.clock,
+      random: this.random,
+      timings: this.timings,
+      key,
+    };
+  }
+
+  /** Client for the learner's own writes (editor, console, CLI), recorded as `kubectl`. */
+  userClient(): Client {
+    return new Client(this.api, (r) => this.records.push(r), { controller: 'kubectl', key: '', tick: this.clock.tick });
+  }
+
+  /** Advances the clock one step and runs every controller once over what was queued. */
+  step(): void {
+    this.clock.tick++;
+    this.manager.runTick(this.clock.tick, (c, k) => this.context(c, k), this.store);
+  }
+
+  /** Steps `n` ticks and returns what changed. */
+  tickN(n = 1): Delta {
+    for (let i = 0; i < n; i++) this.step();
+    return this.drainDelta();
+  }
+
+  /** True when no controller has anything to do now or later. */
+  settled(): boolean {
+    return this.manager.idle();
+  }
+
+  /**
+   * Steps until nothing is queued and no timer is pending, or `limit` ticks pass.
+   * Returns the ticks taken.
+   */
+  runUntilSettled(limit = SETTLE_LIMIT): number {
+    let n = 0;
+    while (!this.manager.idle() && n < limit) {
+      this.step();
+      n++;
+    }
+    return n;
+  }
+
+  drainDelta(): Delta {
+    const records = this.records.slice(this.recordsDrained);
+    this.recordsDrained = this.records.length;
+    return { tick: this.clock.tick, changes: this.store.drainLog(), records };
+  }
+
+  exportState(): ClusterState {
+    return {
+      format: 'kube-orchestra/cluster',
+      version: 1,
+      options: this.options,
+      tick: this.clock.tick,
+      random: this.random.getState(),
+      store: this.store.dump(),
+      controllers: this.manager.dump(),
+      records: this.records,
+    };
+  }
+
+  static fromState(state: ClusterState, controllers: Controller[] = defaultControllers()): Cluster {
+    if (state.format !== 'kube-orchestra/cluster' || state.version !== 1) throw new Error('not a Kube Orchestra cluster state (format/version)');
+    const c = new Cluster(state.options, controllers);
+    c.clock.tick = state.tick;
+    c.random.setState(state.random);
+    c.store.restore(state.store);
+    c.manager.restore(state.controllers);
+    c.records.push(...state.records);
+    c.recordsDrained = c.records.length;
+    return c;
+  }
+}
+
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  const c = new Cluster(options).bootstrap();
+  c.drainDelta();
+  return c;
+}

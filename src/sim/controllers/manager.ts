@@ -1,0 +1,140 @@
+import type { Controller, ReconcileContext, ReconcileRecord } from './types';
+import type { Store, WatchEvent } from '../store/store';
+import { keyOf } from '../objects';
+
+/** A client-go style work queue: a key is never queued twice; order is first-queued first. */
+export class WorkQueue {
+  private readonly keys = new Set<string>();
+
+  add(key: string): void {
+    this.keys.add(key);
+  }
+
+  get size(): number {
+    return this.keys.size;
+  }
+
+  /** Takes everything queued so far; keys added while these are processed wait for the next drain. */
+  takeAll(): string[] {
+    const out = [...this.keys];
+    this.keys.clear();
+    return out;
+  }
+
+  snapshot(): string[] {
+    return [...this.keys];
+  }
+}
+
+interface Entry {
+  controller: Controller;
+  queue: WorkQueue;
+  /** tick → keys due then. */
+  timers: Map<number, Set<string>>;
+}
+
+/**
+ * Runs controllers on the tick model of DESIGN.md: writes made during tick N wake watchers
+ * in tick N+1, and each controller drains only what was queued before the tick began. So a
+ * Deployment unfolds one hop per tick instead of all at once.
+ */
+export class ControllerManager {
+  private readonly entries: Entry[] = [];
+  private pending: WatchEvent[] = [];
+
+  constructor(store: Store) {
+    store.subscribe((e) => this.pending.push(e));
+  }
+
+  register(controller: Controller): void {
+    this.entries.push({ controller, queue: new WorkQueue(), timers: new Map() });
+  }
+
+  controllers(): Controller[] {
+    return this.entries.map((e) => e.controller);
+  }
+
+  /** Enqueue a key by hand (e.g. after a restore, or a lesson nudging a controller). */
+  enqueue(controllerName: string, key: string): void {
+    this.entries.find((e) => e.controller.name === controllerName)?.queue.add(key);
+  }
+
+  /** Nothing queued, nothing pending, no timer waiting. */
+  idle(): boolean {
+    return this.pending.length === 0 && this.entries.every((e) => e.queue.size === 0 && e.timers.size === 0);
+  }
+
+  /** Whether anything is due before `tick` other than timers further out. */
+  hasWorkAt(tick: number): boolean {
+    if (this.pending.length > 0) return true;
+    for (const e of this.entries) {
+      if (e.queue.size > 0) return true;
+      for (const t of e.timers.keys()) if (t <= tick) return true;
+    }
+    return false;
+  }
+
+  /** Earliest tick a timer is due, if any. */
+  nextTimer(): number | undefined {
+    let min: number | undefined;
+    for (const e of this.entries) for (const t of e.timers.keys()) if (min === undefined || t < min) min = t;
+    return min;
+  }
+
+  /**
+   * One tick: route last tick's changes to the queues, fire due timers, then let each
+   * controller drain its queue. `makeContext` binds the client to the controller for records.
+   */
+  runTick(tick: number, makeContext: (controller: Controller, key: string) => ReconcileContext, store: Store): void {
+    const events = this.pending;
+    this.pending = [];
+    for (const entry of this.entries) {
+      for (const ev of events) {
+        for (const w of entry.controller.watches) {
+          if (w.resource !== ev.resource) continue;
+          const keys = w.map ? w.map(ev, store) : [keyOf(ev.object)];
+          for (const k of keys) entry.queue.add(k);
+        }
+      }
+      for (const [due, keys] of entry.timers) {
+        if (due > tick) continue;
+        for (const k of keys) entry.queue.add(k);
+        entry.timers.delete(due);
+      }
+    }
+    for (const entry of this.entries) {
+      for (const key of entry.queue.takeAll()) {
+        const result = entry.controller.reconcile(makeContext(entry.controller, key));
+        if (result?.requeueAfterTicks !== undefined) {
+          const due = tick + Math.max(1, result.requeueAfterTicks);
+          let set = entry.timers.get(due);
+          if (!set) entry.timers.set(due, (set = new Set()));
+          set.add(key);
+        }
+      }
+    }
+  }
+
+  /** Queue and timer state, for export/import. */
+  dump(): { pending: WatchEvent[]; queues: Record<string, string[]>; timers: Record<string, [number, string[]][]> } {
+    const queues: Record<string, string[]> = {};
+    const timers: Record<string, [number, string[]][]> = {};
+    for (const e of this.entries) {
+      queues[e.controller.name] = e.queue.snapshot();
+      timers[e.controller.name] = [...e.timers].map(([t, ks]) => [t, [...ks]]);
+    }
+    return { pending: this.pending, queues, timers };
+  }
+
+  restore(d: ReturnType<ControllerManager['dump']>): void {
+    this.pending = [...d.pending];
+    for (const e of this.entries) {
+      e.queue.takeAll();
+      for (const k of d.queues[e.controller.name] ?? []) e.queue.add(k);
+      e.timers.clear();
+      for (const [t, ks] of d.timers[e.controller.name] ?? []) e.timers.set(t, new Set(ks));
+    }
+  }
+}
+
+export type { ReconcileRecord };
