@@ -104,6 +104,7 @@ export class ApiServer {
     delete meta.deletionTimestamp;
     if (t.subresources?.includes('status') || obj.spec !== undefined) meta.generation = 1;
     const strategy = STRATEGIES[storageKey(t)];
+    strategy?.prepareForCreate?.(obj, this.ctx());
     strategy?.defaults?.(obj, this.ctx());
     const errs = [...validateObjectMeta(obj, t), ...(strategy?.validate?.(obj, this.ctx()) ?? [])];
     if (errs.length) return { ok: false, status: invalid(gk(t), meta.name, errs) };

@@ -1,8 +1,14 @@
 import type { KindStrategy } from './strategy';
+import { podStrategy } from './pod';
+import { namespaceStrategy } from './namespace';
+import { nodeStrategy } from './node';
+import { eventStrategy } from './event';
 
-/** Strategies by store key (`pods`, `deployments.apps`). Kinds register here as they are built. */
-export const STRATEGIES: Record<string, KindStrategy> = {};
-
-export function registerStrategy(storeKey: string, strategy: KindStrategy): void {
-  STRATEGIES[storeKey] = strategy;
-}
+/** Strategies by store key (`pods`, `deployments.apps`); a kind without one is only meta-validated. */
+export const STRATEGIES: Record<string, KindStrategy> = {
+  pods: podStrategy,
+  namespaces: namespaceStrategy,
+  nodes: nodeStrategy,
+  events: eventStrategy,
+  'events.events.k8s.io': eventStrategy,
+};

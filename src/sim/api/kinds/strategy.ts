@@ -17,6 +17,8 @@ export interface StrategyContext {
  * the status subresource may touch.
  */
 export interface KindStrategy {
+  /** Create only, before defaulting: reset what a client may not set (a new pod's status). */
+  prepareForCreate?(obj: KubeObject, ctx: StrategyContext): void;
   /** Fill defaults in place (the object is already a private copy). */
   defaults?(obj: KubeObject, ctx: StrategyContext): void;
   validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
