@@ -11,6 +11,11 @@ export interface Timings {
   containerCreateSeconds: number;
   /** From container start to Ready when there is no readiness probe. */
   readySeconds: number;
+  /**
+   * How long a kubelet takes to stop a pod's containers after `kubectl delete`; the pod's
+   * terminationGracePeriodSeconds caps it (the sim's containers all exit on SIGTERM).
+   */
+  podStopSeconds: number;
 }
 
 export const DEFAULT_TIMINGS: Timings = {
@@ -18,4 +23,5 @@ export const DEFAULT_TIMINGS: Timings = {
   cachedImageSeconds: 0,
   containerCreateSeconds: 1,
   readySeconds: 0,
+  podStopSeconds: 2,
 };

@@ -16,6 +16,11 @@ export class Client {
     private readonly who: { controller: string; key: string; tick: number },
   ) {}
 
+  /** The same client writing under another name: each kubelet signs its writes `kubelet/<node>`. */
+  as(controller: string): Client {
+    return new Client(this.api, this.record, { ...this.who, controller });
+  }
+
   private note(action: ReconcileAction, target: ObjectRef, why: Why): void {
     this.record({ tick: this.who.tick, controller: this.who.controller, key: this.who.key, action, target, ...why });
   }

@@ -160,7 +160,12 @@ export class ApiServer {
     const errs = [...validateObjectMeta(obj, t), ...(strategy?.validateUpdate?.(obj, old, this.ctx()) ?? strategy?.validate?.(obj, this.ctx()) ?? [])];
     if (errs.length) return { ok: false, status: invalid(gk(t), name, errs) };
     // Finalizers emptied on an object being deleted: the deletion completes now.
-    if (old.metadata.deletionTimestamp && !(obj.metadata.finalizers ?? []).length && (old.metadata.finalizers ?? []).length) {
+    // A Namespace also waits on spec.finalizers (the namespace controller's `kubernetes`).
+    const allFinalizers = (o: KubeObject) => [
+      ...(o.metadata.finalizers ?? []),
+      ...(t.kind === 'Namespace' ? ((o.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []) : []),
+    ];
+    if (old.metadata.deletionTimestamp && !allFinalizers(obj).length && allFinalizers(old).length) {
       if (opts.dryRun) return { ok: true, object: obj };
       return { ok: true, object: this.store.delete(storageKey(t), ns, name) };
     }

@@ -1,6 +1,9 @@
 import type { Controller } from './types';
+import { createScheduler } from '../scheduler/scheduler';
+import { createKubelet } from '../kubelet/kubelet';
+import { createNamespaceController } from './namespace';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [];
+  return [createScheduler(), createKubelet(), createNamespaceController()];
 }

@@ -116,14 +116,21 @@ export class ControllerManager {
   }
 
   /** Queue and timer state, for export/import. */
-  dump(): { pending: WatchEvent[]; queues: Record<string, string[]>; timers: Record<string, [number, string[]][]> } {
+  dump(): {
+    pending: WatchEvent[];
+    queues: Record<string, string[]>;
+    timers: Record<string, [number, string[]][]>;
+    state?: Record<string, unknown>;
+  } {
     const queues: Record<string, string[]> = {};
     const timers: Record<string, [number, string[]][]> = {};
+    const state: Record<string, unknown> = {};
     for (const e of this.entries) {
       queues[e.controller.name] = e.queue.snapshot();
       timers[e.controller.name] = [...e.timers].map(([t, ks]) => [t, [...ks]]);
+      if (e.controller.saveState) state[e.controller.name] = e.controller.saveState();
     }
-    return { pending: this.pending, queues, timers };
+    return { pending: this.pending, queues, timers, state };
   }
 
   restore(d: ReturnType<ControllerManager['dump']>): void {
@@ -133,6 +140,8 @@ export class ControllerManager {
       for (const k of d.queues[e.controller.name] ?? []) e.queue.add(k);
       e.timers.clear();
       for (const [t, ks] of d.timers[e.controller.name] ?? []) e.timers.set(t, new Set(ks));
+      const saved = d.state?.[e.controller.name];
+      if (saved !== undefined) e.controller.loadState?.(saved);
     }
   }
 }

@@ -64,6 +64,12 @@ export interface Controller {
   name: string;
   watches: Watch[];
   reconcile(ctx: ReconcileContext): ReconcileResult | void;
+  /**
+   * Memory a controller keeps besides the store (the scheduler's filter/score tables, a
+   * kubelet's per-pod progress). Saved with the cluster so a restore continues identically.
+   */
+  saveState?(): unknown;
+  loadState?(state: unknown): void;
 }
 
 export type { KubeObject };

@@ -1,0 +1,201 @@
+import type { PodCondition } from 'kubernetes-types/core/v1';
+import type { Controller, ReconcileContext } from '../controllers/types';
+import type { WatchEvent } from '../store/store';
+import { keyOf, splitKey } from '../objects';
+import type { FilterFailure, FilterPlugin, NodeInfo, NodeResult, PodInfo, PodObject, ScorePlugin, SchedulingResult } from './types';
+import { SchedulerState } from './state';
+import type { SavedSchedulerState } from './state';
+import { podNonZeroRequests, podRequests } from './podResources';
+import { fitErrorMessage } from './message';
+import { NodeUnschedulable } from './plugins/nodeUnschedulable';
+import { NodeName } from './plugins/nodeName';
+import { TaintTolerationFilter, TaintTolerationScore } from './plugins/taintToleration';
+import { NodeAffinityFilter, NodeAffinityScore } from './plugins/nodeAffinity';
+import { NodeResourcesBalancedAllocation, NodeResourcesFitFilter, NodeResourcesFitScore } from './plugins/nodeResourcesFit';
+
+export const SCHEDULER_NAME = 'default-scheduler';
+
+/** The default profile's filters, in kube-scheduler's order; a node fails at the first that rejects it. */
+export const FILTER_PLUGINS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodeResourcesFitFilter];
+export const SCORE_PLUGINS: ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesFitScore, NodeResourcesBalancedAllocation];
+
+export function needsScheduling(pod: PodObject): boolean {
+  const spec = pod.spec;
+  if (!spec || spec.nodeName || pod.metadata.deletionTimestamp) return false;
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') return false;
+  return (spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+}
+
+function podInfo(pod: PodObject, key: string): PodInfo {
+  const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  return {
+    pod,
+    key,
+    requests: podRequests(pod),
+    nonZeroRequests: podNonZeroRequests(pod),
+    tolerations: pod.spec?.tolerations ?? [],
+    nodeSelector: pod.spec?.nodeSelector ?? {},
+    requiredTerms: required ? required.nodeSelectorTerms : undefined,
+    preferredTerms: pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [],
+  };
+}
+
+/** Runs the filters over every node and scores the ones left: the scheduling cycle, minus binding. */
+export function runCycle(pod: PodInfo, nodes: NodeInfo[], tick: number): { result: SchedulingResult; failures: FilterFailure[] } {
+  const rows: NodeResult[] = [];
+  const feasible: { row: NodeResult; node: NodeInfo }[] = [];
+  const failures: FilterFailure[] = [];
+  for (const node of nodes) {
+    let failure: FilterFailure | undefined;
+    for (const plugin of FILTER_PLUGINS) {
+      failure = plugin.filter(pod, node);
+      if (failure) break;
+    }
+    const row: NodeResult = { node: node.name, passed: !failure, reasons: failure ? failure.reasons : [] };
+    rows.push(row);
+    if (failure) failures.push(failure);
+    else feasible.push({ row, node });
+  }
+  const result: SchedulingResult = { tick, nodes: rows };
+  if (!feasible.length) return { result, failures };
+  for (const f of feasible) {
+    f.row.scores = {};
+    f.row.total = 0;
+  }
+  for (const plugin of SCORE_PLUGINS) {
+    const raw = feasible.map((f) => plugin.score(pod, f.node));
+    plugin.normalize?.(raw);
+    feasible.forEach((f, i) => {
+      const weighted = (raw[i] as number) * plugin.weight;
+      (f.row.scores as Record<string, number>)[plugin.name] = weighted;
+      f.row.total = (f.row.total as number) + weighted;
+    });
+  }
+  // Highest total wins; nodes are in name order, so a tie goes to the first name.
+  let best = feasible[0] as (typeof feasible)[number];
+  for (const f of feasible) if ((f.row.total as number) > (best.row.total as number)) best = f;
+  result.chosen = best.node.name;
+  return { result, failures };
+}
+
+function withScheduledCondition(pod: PodObject, cond: PodCondition): PodObject['status'] {
+  const conditions = (pod.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  return { ...pod.status, phase: pod.status?.phase ?? 'Pending', conditions: [...conditions, cond] };
+}
+
+function reconcile(state: SchedulerState, ctx: ReconcileContext): void {
+  const { namespace, name } = splitKey(ctx.key);
+  const pod = ctx.store.get<PodObject>('pods', namespace, name);
+  if (!pod || !needsScheduling(pod)) {
+    state.unschedulable.delete(ctx.key);
+    return;
+  }
+  const nodes = state.snapshot(ctx.store);
+  const info = podInfo(pod, ctx.key);
+  const { result, failures } = runCycle(info, nodes, ctx.clock.tick);
+  const source = { component: SCHEDULER_NAME };
+  if (result.chosen) {
+    const chosen = result.chosen;
+    const row = result.nodes.find((r) => r.node === chosen);
+    const feasible = result.nodes.filter((r) => r.passed).length;
+    const res = ctx.client.bind(pod, chosen, {
+      reason: `${ctx.key} fits ${feasible} of ${nodes.length} nodes; ${chosen} scored highest (${row?.total ?? 0}), so the scheduler binds it there`,
+      code: 'record.scheduler.bound',
+      params: { pod: ctx.key, node: chosen, score: row?.total ?? 0, feasible, nodes: nodes.length },
+    });
+    if (res.ok) {
+      state.assume(chosen, info);
+      state.unschedulable.delete(ctx.key);
+      state.setResult(ctx.key, result);
+      ctx.events.record(pod, 'Normal', 'Scheduled', `Successfully assigned ${ctx.key} to ${chosen}`, source);
+    }
+    state.markCurrent(ctx.store);
+    return;
+  }
+  const message = fitErrorMessage(nodes.length, failures, pod.spec?.preemptionPolicy);
+  result.message = message;
+  state.setResult(ctx.key, result);
+  state.unschedulable.add(ctx.key);
+  ctx.events.record(pod, 'Warning', 'FailedScheduling', message, source);
+  const current = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  if (!(current?.status === 'False' && current.reason === 'Unschedulable' && current.message === message)) {
+    const cond: PodCondition = {
+      type: 'PodScheduled',
+      status: 'False',
+      reason: 'Unschedulable',
+      message,
+      lastTransitionTime: current?.status === 'False' && current.lastTransitionTime ? current.lastTransitionTime : ctx.clock.nowRFC3339(),
+    };
+    ctx.client.updateStatus(
+      { ...pod, status: withScheduledCondition(pod, cond) },
+      {
+        reason: `No node can take ${ctx.key} yet: ${message}`,
+        code: 'record.scheduler.unschedulable',
+        params: { pod: ctx.key, message },
+      },
+    );
+  }
+  state.markCurrent(ctx.store);
+}
+
+function specOrLabelsChanged(a: { spec?: unknown; metadata: { labels?: unknown } }, b: { spec?: unknown; metadata: { labels?: unknown } }): boolean {
+  return (a.spec !== b.spec && JSON.stringify(a.spec) !== JSON.stringify(b.spec)) || JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels);
+}
+
+function mapPod(state: SchedulerState, ev: WatchEvent): string[] {
+  const pod = ev.object as PodObject;
+  const old = ev.oldObject as PodObject | undefined;
+  if (ev.type !== 'DELETED' && needsScheduling(pod)) {
+    // Our own status write (PodScheduled=False) must not retry the pod at once.
+    if (ev.type === 'MODIFIED' && old && needsScheduling(old) && !specOrLabelsChanged(old, pod)) return [];
+    return [keyOf(pod)];
+  }
+  // A pod leaving a node frees room: pods waiting for room get another try (a queueing hint).
+  const wasPlaced = (p: PodObject | undefined) => !!p?.spec?.nodeName && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed';
+  const freed = ev.type === 'DELETED' ? wasPlaced(pod) : wasPlaced(old) && !wasPlaced(pod);
+  return freed ? [...state.unschedulable] : [];
+}
+
+function mapNode(state: SchedulerState, ev: WatchEvent): string[] {
+  if (ev.type === 'DELETED') return [];
+  const old = ev.oldObject;
+  if (ev.type === 'MODIFIED' && old) {
+    const allocatable = (o: typeof old) => JSON.stringify((o.status as { allocatable?: unknown } | undefined)?.allocatable);
+    if (!specOrLabelsChanged(old, ev.object) && allocatable(old) === allocatable(ev.object)) return [];
+  }
+  return [...state.unschedulable];
+}
+
+export interface SchedulerController extends Controller {
+  readonly state: SchedulerState;
+}
+
+/**
+ * kube-scheduler's default profile: filter every node, score the survivors, bind the pod to
+ * the best, and say why — in the FailedScheduling event when nothing fits. A pod that fits
+ * nowhere waits for the cluster to change (a node added or relabelled, a pod removed), like
+ * the real scheduler's unschedulable queue with queueing hints, so a settled cluster stays
+ * settled instead of retrying on a timer.
+ */
+export function createScheduler(): SchedulerController {
+  const state = new SchedulerState();
+  return {
+    name: SCHEDULER_NAME,
+    state,
+    watches: [
+      { resource: 'pods', map: (ev) => mapPod(state, ev) },
+      { resource: 'nodes', map: (ev) => mapNode(state, ev) },
+    ],
+    reconcile: (ctx) => reconcile(state, ctx),
+    saveState: () => state.save(),
+    loadState: (saved) => state.load(saved as SavedSchedulerState),
+  };
+}
+
+/** The filter/score table the scheduler kept for a pod (`namespace/name`), if it still has it. */
+export function schedulingResultFor(source: { manager: { controllers(): Controller[] } } | Controller[], podKey: string): SchedulingResult | undefined {
+  const controllers = Array.isArray(source) ? source : source.manager.controllers();
+  const scheduler = controllers.find((c): c is SchedulerController => c.name === SCHEDULER_NAME && 'state' in c);
+  return scheduler?.state.results.get(podKey);
+}

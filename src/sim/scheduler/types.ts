@@ -1,0 +1,77 @@
+import type { Node, Pod, Toleration, Taint, NodeSelectorTerm, PreferredSchedulingTerm } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../objects';
+
+export type PodObject = Pod & KubeObject;
+export type NodeObject = Node & KubeObject;
+
+/** cpu in millicores, memory in bytes, pods as a count. */
+export interface Resources {
+  cpu: number;
+  memory: number;
+  pods: number;
+}
+
+/** What the scheduler knows about a node this cycle: the node and what is already placed on it. */
+export interface NodeInfo {
+  node: NodeObject;
+  name: string;
+  labels: Record<string, string>;
+  taints: Taint[];
+  allocatable: Resources;
+  requested: Resources;
+  /** Requests with the scheduler's non-zero defaults, used only for scoring (as kube-scheduler does). */
+  nonZeroRequested: { cpu: number; memory: number };
+}
+
+/** The pod, read once per scheduling attempt. */
+export interface PodInfo {
+  pod: PodObject;
+  key: string;
+  requests: { cpu: number; memory: number };
+  nonZeroRequests: { cpu: number; memory: number };
+  tolerations: Toleration[];
+  nodeSelector: Record<string, string>;
+  requiredTerms: NodeSelectorTerm[] | undefined;
+  preferredTerms: PreferredSchedulingTerm[];
+}
+
+/** A filter's verdict on one node; `unresolvable` reasons are ones preemption cannot fix. */
+export interface FilterFailure {
+  reasons: string[];
+  unresolvable: boolean;
+}
+
+export interface FilterPlugin {
+  name: string;
+  filter(pod: PodInfo, node: NodeInfo): FilterFailure | undefined;
+}
+
+export interface ScorePlugin {
+  name: string;
+  weight: number;
+  /** Raw score for one feasible node. */
+  score(pod: PodInfo, node: NodeInfo): number;
+  /** Rescales raw scores to 0..100 across the feasible nodes, in place (NormalizeScore). */
+  normalize?(scores: number[]): void;
+}
+
+/** One node's row in the scheduler's table for a pod. */
+export interface NodeResult {
+  node: string;
+  passed: boolean;
+  reasons: string[];
+  /** Plugin name → weighted score, for nodes that passed every filter. */
+  scores?: Record<string, number>;
+  total?: number;
+}
+
+/** What the scheduler decided for one pod, and why: the UI's "why this node?" panel. */
+export interface SchedulingResult {
+  tick: number;
+  nodes: NodeResult[];
+  chosen?: string;
+  /** The FailedScheduling message when no node fit. */
+  message?: string;
+}
+
+export const MAX_NODE_SCORE = 100;
