@@ -80,9 +80,64 @@ function patchDefinitions(defs: Record<string, Schema>): void {
     const d = defs[name];
     if (d) defs[name] = { ...d, type: ['string', 'null'] };
   }
+  addNewerFields(defs);
   // managedFields' trie is free-form JSON; the TypeScript type has no properties to list.
   const fields = defs['FieldsV1'];
   if (fields) defs['FieldsV1'] = { type: 'object', description: fields['description'] };
+}
+
+const str = (description: string): Schema => ({ type: 'string', description });
+
+/**
+ * kubernetes-types 1.30 predates the v1.34 API the sim serves: add the fields that came in
+ * since and that the Kubernetes docs' manifests use, so they decode as on a real cluster.
+ */
+function addNewerFields(defs: Record<string, Schema>): void {
+  const addProp = (def: string, name: string, schema: Schema) => {
+    const d = defs[def] as { properties?: Record<string, Schema> } | undefined;
+    if (d?.properties && !d.properties[name]) d.properties[name] = schema;
+  };
+  const obj = (description: string, properties: Record<string, Schema>, required: string[] = []): Schema => ({
+    type: 'object',
+    description,
+    properties,
+    ...(required.length ? { required } : {}),
+    additionalProperties: false,
+  });
+  addProp('PodSpec', 'resources', {
+    $ref: '#/definitions/ResourceRequirements',
+    description: 'Pod-level resources: the total the containers may use (v1.32+, beta in v1.34).',
+  });
+  addProp('Volume', 'image', obj('An OCI image or artifact mounted read-only as a volume (v1.31+).', {
+    reference: str('Image or artifact reference to be used.'),
+    pullPolicy: str('Always, Never or IfNotPresent.'),
+  }));
+  addProp('EnvVarSource', 'fileKeyRef', obj('Selects a key of an env file in a volume (v1.34+, alpha).', {
+    volumeName: str('The name of the volume mount containing the env file.'),
+    path: str('The path within the volume from which to select the file.'),
+    key: str('The key within the env file.'),
+    optional: { type: 'boolean', description: 'Whether the file or its key must be defined.' },
+  }, ['volumeName', 'path', 'key']));
+  addProp('VolumeProjection', 'podCertificate', obj('Projects an auto-rotating credential bundle (v1.34+, alpha).', {
+    signerName: str('Which signer issues the certificate.'),
+    keyType: str('The type of key pair to generate.'),
+    maxExpirationSeconds: { type: 'number', description: 'Maximum lifetime of the certificate.' },
+    credentialBundlePath: str('Where the key and certificate chain are written.'),
+    keyPath: str('Where the private key is written.'),
+    certificateChainPath: str('Where the certificate chain is written.'),
+    userAnnotations: { type: 'object', additionalProperties: { type: 'string' }, description: 'Annotations copied into the certificate request.' },
+  }));
+  addProp('Container', 'restartPolicyRules', {
+    type: 'array',
+    description: 'Rules deciding whether a container restarts when it exits (v1.34+, alpha).',
+    items: obj('One restart rule.', {
+      action: str('What to do when the rule matches: Restart.'),
+      exitCodes: obj('Exit codes the rule matches.', {
+        operator: str('In or NotIn.'),
+        values: { type: 'array', items: { type: 'number' } },
+      }),
+    }),
+  });
 }
 
 function main(): void {
