@@ -9,6 +9,19 @@ export interface ClusterSnapshot {
   tick: number;
   /** Objects by store key: `pods`, `namespaces`, `nodes`, `events`, `deployments.apps` ... */
   objects: Record<string, readonly KubeObject[]>;
+  /**
+   * The learner's most recent apply or kubectl answer. Some outcomes live only in what the
+   * API server said (a rejected manifest, a listing), not in cluster state.
+   */
+  lastResult?: LastResult;
+}
+
+export interface LastResult {
+  /** The kubectl line, or `apply -f FILE` for the editor's Apply. */
+  command: string;
+  exitCode: 0 | 1;
+  stdout: string;
+  stderr: string;
 }
 
 /** A goal is a pure predicate over a snapshot, with the words shown beside its checkbox. */
@@ -20,8 +33,9 @@ export interface Goal {
 
 /** One step of a reference solution, played by the lesson test and by "show me". */
 export type SolutionStep =
-  | { kind: 'apply'; file: string; yaml: string }
-  | { kind: 'kubectl'; line: string }
+  /** `expectError`: the step breaks something on purpose; stderr must contain this text. */
+  | { kind: 'apply'; file: string; yaml: string; expectError?: string }
+  | { kind: 'kubectl'; line: string; expectError?: string }
   | { kind: 'tick'; count: number }
   | { kind: 'settle' };
 
