@@ -1,6 +1,5 @@
 import type { Lesson } from '../types';
 import {
-  allOf,
   eventExists,
   lastOutputContains,
   podExists,
