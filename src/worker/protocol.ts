@@ -27,7 +27,8 @@ export interface Snapshot {
 
 export type SimToUi =
   | { seq: number; re?: number; type: 'snapshot'; snapshot: Snapshot }
-  | { seq: number; re?: number; type: 'delta'; delta: Delta }
+  /** `settled` is set on replies to tick/settle: true when no controller has work left. */
+  | { seq: number; re?: number; type: 'delta'; delta: Delta; settled?: boolean }
   | { seq: number; re: number; type: 'kubectlResult'; result: KubectlResult }
   | { seq: number; re: number; type: 'exported'; state: ClusterState }
   | { seq: number; re: number; type: 'schedulingResult'; result: unknown }

@@ -1,0 +1,40 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import enShell from './en/shell';
+import enViews from './en/views';
+import enLesson from './en/lesson';
+import koShell from './ko/shell';
+import koViews from './ko/views';
+import koLesson from './ko/lesson';
+import type { Language } from '../state/slices';
+import type { ReconcileRecord } from '../../sim/controllers/types';
+
+export const NAMESPACES = ['shell', 'views', 'lesson'] as const;
+
+export const resources = {
+  en: { shell: enShell, views: enViews, lesson: enLesson },
+  ko: { shell: koShell, views: koViews, lesson: koLesson },
+};
+
+/** One i18next instance for the app; each panel reads its own namespace. */
+export function initI18n(language: Language): typeof i18next {
+  void i18next.use(initReactI18next).init({
+    resources,
+    lng: language,
+    fallbackLng: 'en',
+    ns: [...NAMESPACES],
+    defaultNS: 'shell',
+    fallbackNS: ['views', 'lesson'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    initAsync: false,
+  });
+  return i18next;
+}
+
+/** A reconcile record in the current language; the sim's English `reason` when no key fits. */
+export function recordText(t: (key: string, opts: Record<string, unknown>) => string, r: ReconcileRecord): string {
+  if (!r.code) return r.reason;
+  const key = r.code.startsWith('record.') ? r.code : `record.${r.code}`;
+  return t(key, { ...r.params, defaultValue: r.reason });
+}

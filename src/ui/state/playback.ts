@@ -1,0 +1,67 @@
+import type { SimToUi } from '../../worker/protocol';
+import { request } from './simClient';
+import { ui } from './ui';
+
+function noteReply(reply: SimToUi): void {
+  if (reply.type === 'delta' && reply.settled !== undefined) ui.getState().setSettled(reply.settled);
+  if (reply.type === 'error') ui.getState().print('stderr', reply.message);
+}
+
+let inFlight = false;
+
+/** Advances one tick; ignored while a previous tick is still being computed. */
+export async function step(): Promise<void> {
+  if (inFlight) return;
+  inFlight = true;
+  try {
+    noteReply(await request({ type: 'tick', count: 1 }));
+  } finally {
+    inFlight = false;
+  }
+}
+
+export async function settle(): Promise<void> {
+  const s = ui.getState();
+  if (s.settling) return;
+  s.setPlaying(false);
+  s.setSettling(true);
+  try {
+    noteReply(await request({ type: 'settle' }));
+  } finally {
+    ui.getState().setSettling(false);
+  }
+}
+
+export function togglePlaying(): void {
+  const s = ui.getState();
+  s.setPlaying(!s.playing);
+}
+
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Drives ticks while `playing`: the next tick is scheduled only after the previous reply,
+ * so a slow tick never piles requests up in the worker.
+ */
+export function startPlaybackLoop(): () => void {
+  const loop = async () => {
+    timer = undefined;
+    if (!ui.getState().playing) return;
+    const started = performance.now();
+    await step();
+    if (!ui.getState().playing) return;
+    const wait = Math.max(0, 1000 / ui.getState().speed - (performance.now() - started));
+    timer = setTimeout(loop, wait);
+  };
+  const unsub = ui.subscribe((s, prev) => {
+    if (s.playing && !prev.playing && timer === undefined) void loop();
+    if (!s.playing && timer !== undefined) {
+      clearTimeout(timer);
+      timer = undefined;
+    }
+  });
+  return () => {
+    unsub();
+    if (timer !== undefined) clearTimeout(timer);
+  };
+}
