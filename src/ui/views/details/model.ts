@@ -1,0 +1,125 @@
+import type { Event, Pod, PodCondition } from 'kubernetes-types/core/v1';
+import type { KubeObject, ObjectRef } from '../../../sim/objects';
+import type { ReconcileRecord } from '../../../sim/controllers/types';
+import type { Objects } from '../../state/mirror';
+import { SIM_EPOCH } from '../../../sim/clock';
+
+/** The mirror is keyed by resource, the selection by kind: find the object whichever bucket holds it. */
+export function findObject(objects: Objects, ref: ObjectRef): KubeObject | undefined {
+  const key = ref.namespace ? `${ref.namespace}/${ref.name}` : ref.name;
+  for (const bucket of Object.values(objects)) {
+    const o = bucket.get(key);
+    if (o && o.kind === ref.kind) return o;
+  }
+  return undefined;
+}
+
+function sameTarget(a: ObjectRef, b: ObjectRef): boolean {
+  return a.kind === b.kind && a.name === b.name && (a.namespace ?? '') === (b.namespace ?? '');
+}
+
+/**
+ * Records about this object, starting at its latest creation: an object deleted and
+ * created again under the same name has a new story, and the old one would mislead.
+ */
+export function recordsFor(records: readonly ReconcileRecord[], ref: ObjectRef): ReconcileRecord[] {
+  const mine = records.filter((r) => sameTarget(r.target, ref));
+  let start = 0;
+  for (let i = mine.length - 1; i >= 0; i--) {
+    if ((mine[i] as ReconcileRecord).action === 'create') {
+      start = i;
+      break;
+    }
+  }
+  return mine.slice(start);
+}
+
+export interface WhyStep {
+  record: ReconcileRecord;
+  /** True for records about this object, false for the creation of an owner further up. */
+  own: boolean;
+}
+
+/**
+ * The chain that explains an object: how each controlling owner came to exist (the
+ * Deployment applied with kubectl, the ReplicaSet its controller made), then everything
+ * done to the object itself, in tick order.
+ */
+export function whyChain(objects: Objects, records: readonly ReconcileRecord[], obj: KubeObject): WhyStep[] {
+  const owners: ObjectRef[] = [];
+  const seen = new Set<string>();
+  let current: KubeObject | undefined = obj;
+  while (current && owners.length < 5) {
+    const owner = current.metadata.ownerReferences?.find((o) => o.controller) ?? current.metadata.ownerReferences?.[0];
+    if (!owner) break;
+    const ref: ObjectRef = { kind: owner.kind, name: owner.name, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}) };
+    const id = `${ref.kind}/${ref.name}`;
+    if (seen.has(id)) break;
+    seen.add(id);
+    owners.unshift(ref);
+    current = findObject(objects, ref) ?? findObject(objects, { kind: ref.kind, name: ref.name });
+  }
+  const steps: WhyStep[] = [];
+  for (const o of owners) {
+    const created = recordsFor(records, o).find((r) => r.action === 'create');
+    if (created) steps.push({ record: created, own: false });
+  }
+  for (const r of recordsFor(records, { kind: obj.kind, name: obj.metadata.name, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}) })) {
+    steps.push({ record: r, own: true });
+  }
+  // Stable by tick: within a tick the records are already in the order they happened.
+  return steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.record.tick - b.s.record.tick || a.i - b.i).map((x) => x.s);
+}
+
+export type EventLike = Event & KubeObject;
+
+/** core/v1 Events about this object, oldest first, as `kubectl describe` lists them. */
+export function eventsFor(objects: Objects, obj: KubeObject): EventLike[] {
+  const out: EventLike[] = [];
+  for (const e of objects.events?.values() ?? []) {
+    const ev = e as EventLike;
+    const io = ev.involvedObject;
+    if (!io || io.kind !== obj.kind || io.name !== obj.metadata.name) continue;
+    if ((io.namespace ?? '') !== (obj.metadata.namespace ?? '')) continue;
+    if (io.uid && obj.metadata.uid && io.uid !== obj.metadata.uid) continue;
+    out.push(ev);
+  }
+  return out.sort((a, b) => timeOf(a.lastTimestamp ?? a.firstTimestamp) - timeOf(b.lastTimestamp ?? b.firstTimestamp));
+}
+
+function timeOf(ts: string | undefined): number {
+  return ts ? Date.parse(ts) : 0;
+}
+
+/** Sim time of a tick: the sim clock advances one second per tick from its epoch. */
+export function simNow(tick: number): number {
+  return SIM_EPOCH + tick * 1000;
+}
+
+/** kubectl's human duration (`5s`, `2m3s`, `10m`, `3h15m`, `2d`), the AGE column format. */
+export function humanDuration(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 120) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 10) return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
+  if (m < 180) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 8) return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
+  if (h < 48) return `${h}h`;
+  return `${Math.floor(h / 24)}d`;
+}
+
+export function ageOf(ts: string | undefined, tick: number): string {
+  return ts ? humanDuration(simNow(tick) - Date.parse(ts)) : '<unknown>';
+}
+
+export interface PodScheduling {
+  node: string;
+  condition?: PodCondition;
+}
+
+export function podScheduling(obj: KubeObject): PodScheduling {
+  const pod = obj as unknown as Pod;
+  const condition = pod.status?.conditions?.find((c) => c.type === 'PodScheduled');
+  return { node: pod.spec?.nodeName ?? '', ...(condition ? { condition } : {}) };
+}
