@@ -1,0 +1,98 @@
+import { usage } from './errors';
+
+/** Parsed command line: positional words and flags (last value wins, `-f` may repeat). */
+export interface Args {
+  positional: string[];
+  flags: Map<string, string[]>;
+}
+
+/** Flags that take a value, by every spelling, mapped to one canonical name. */
+const VALUED: Record<string, string> = {
+  '-n': 'namespace',
+  '--namespace': 'namespace',
+  '-l': 'selector',
+  '--selector': 'selector',
+  '-o': 'output',
+  '--output': 'output',
+  '-f': 'filename',
+  '--filename': 'filename',
+  '--grace-period': 'grace-period',
+  '--field-selector': 'field-selector',
+  '-c': 'container',
+  '--container': 'container',
+  '--sort-by': 'sort-by',
+  '--timeout': 'timeout',
+  '--cascade': 'cascade',
+  '--for': 'for',
+  '--api-group': 'api-group',
+  '--context': 'context',
+  '--kubeconfig': 'kubeconfig',
+  '--type': 'type',
+};
+
+const BOOLEAN: Record<string, string> = {
+  '-A': 'all-namespaces',
+  '--all-namespaces': 'all-namespaces',
+  '--show-labels': 'show-labels',
+  '--no-headers': 'no-headers',
+  '-w': 'watch',
+  '--watch': 'watch',
+  '--force': 'force',
+  '--all': 'all',
+  '--overwrite': 'overwrite',
+  '--dry-run': 'dry-run',
+  '-h': 'help',
+  '--help': 'help',
+  '--wait': 'wait',
+  '--namespaced': 'namespaced',
+  '--short': 'short',
+  '-R': 'recursive',
+  '--recursive': 'recursive',
+  '--show-events': 'show-events',
+  '--ignore-not-found': 'ignore-not-found',
+  '--now': 'now',
+  '--server-side': 'server-side',
+};
+
+export function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string[]>();
+  const set = (k: string, v: string) => flags.set(k, [...(flags.get(k) ?? []), v]);
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (!a.startsWith('-') || a === '-') {
+      positional.push(a);
+      continue;
+    }
+    const eq = a.indexOf('=');
+    const name = eq > 0 ? a.slice(0, eq) : a;
+    const inline = eq > 0 ? a.slice(eq + 1) : undefined;
+    if (VALUED[name]) {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw usage(`flag needs an argument: ${name.startsWith('--') ? `'${name.slice(2)}' in ${name}` : `'${name.slice(1)}' in ${name}`}`);
+      set(VALUED[name] as string, v);
+    } else if (BOOLEAN[name]) {
+      set(BOOLEAN[name] as string, inline ?? 'true');
+    } else if (/^-[nlof]./.test(a) && !a.startsWith('--')) {
+      // Short flags with the value attached: `-oyaml`, `-nkube-system`.
+      set(VALUED[a.slice(0, 2)] as string, a.slice(2).replace(/^=/, ''));
+    } else {
+      throw usage(`unknown ${name.startsWith('--') ? 'flag' : 'shorthand flag'}: ${name.startsWith('--') ? name : `'${name.slice(1, 2)}' in ${name}`}`);
+    }
+  }
+  return { positional, flags };
+}
+
+export function flag(args: Args, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return v ? v[v.length - 1] : undefined;
+}
+
+export function bool(args: Args, name: string): boolean {
+  const v = flag(args, name);
+  return v !== undefined && v !== 'false';
+}

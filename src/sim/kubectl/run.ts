@@ -1,0 +1,145 @@
+import type { Cluster } from '../cluster';
+import type { KubeObject } from '../objects';
+import { splitArgs } from './shell';
+import { describeWrite } from './tabwriter';
+import { parseArgs, flag } from './flags';
+import type { Args } from './flags';
+import { KubectlError, formatStatus, usage } from './errors';
+import { runGet } from './get';
+import { runDelete } from './delete';
+import { runLabel } from './label';
+import { runApiResources, runClusterInfo, runSettle, runTick, runVersion } from './misc';
+import { applyManifest } from './apply';
+import { readFile } from './files';
+import { resolveType } from './resolve';
+import { describePod } from './describe/pod';
+import { describeNamespace, describeNode } from './describe/node';
+import type { PodObject } from './printers/pod';
+import type { Node } from 'kubernetes-types/core/v1';
+import type { FileReader, KubectlResult } from './types';
+
+const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
+
+Basic Commands:
+  create          Create a resource from a file or from stdin
+  get             Display one or many resources
+  delete          Delete resources by file names, resource names, or by label selector
+  describe        Show details of a specific resource or group of resources
+  apply           Apply a configuration to a resource by file name or stdin
+  label           Update the labels on a resource
+  api-resources   Print the supported API resources on the server
+  cluster-info    Display cluster information
+  version         Print the client and server version information
+
+Kube Orchestra (not kubectl):
+  tick [N]        Advance the simulated cluster N ticks (default 1)
+  settle          Advance until nothing is left to reconcile
+`;
+
+function applyFiles(cluster: Cluster, args: Args, files: FileReader, mode: 'apply' | 'create'): KubectlResult {
+  const names = args.flags.get('filename') ?? [];
+  if (!names.length) throw usage('must specify one of -f and -k');
+  const namespace = flag(args, 'namespace');
+  const parts = names.map((n) => applyManifest(cluster, readFile(files, n), n, { mode, ...(namespace ? { namespace } : {}) }));
+  const res: KubectlResult = {
+    stdout: parts.map((p) => p.stdout).join(''),
+    stderr: parts.map((p) => p.stderr).join(''),
+    exitCode: parts.some((p) => p.exitCode) ? 1 : 0,
+  };
+  const diags = parts.flatMap((p) => p.diagnostics ?? []);
+  if (diags.length) res.diagnostics = diags;
+  return res;
+}
+
+function runCreate(cluster: Cluster, args: Args, files: FileReader): KubectlResult {
+  if (args.flags.has('filename')) return applyFiles(cluster, args, files, 'create');
+  const [what, name, ...rest] = args.positional;
+  if (what === 'namespace' || what === 'ns') {
+    if (!name || rest.length) throw usage('exactly one NAME is required, got ' + (name ? 1 + rest.length : 0));
+    const ns: KubeObject = { apiVersion: 'v1', kind: 'Namespace', metadata: { name } };
+    const res = cluster.userClient().create(ns, { reason: `kubectl created Namespace ${name}`, code: 'record.kubectl.create', params: { kind: 'Namespace', name } });
+    if (!res.ok) throw new KubectlError(formatStatus(res.status));
+    return { stdout: `namespace/${name} created\n`, stderr: '', exitCode: 0 };
+  }
+  if (!what) throw usage('must specify one of -f and -k');
+  throw usage(`Kube Orchestra's kubectl can create a namespace (kubectl create namespace NAME) or objects from a file (kubectl create -f FILE); "create ${what}" is not supported yet`);
+}
+
+function runDescribe(cluster: Cluster, args: Args): KubectlResult {
+  const [typeWord, ...names] = args.positional;
+  if (!typeWord) throw usage('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
+  let type = typeWord;
+  if (typeWord.includes('/')) {
+    type = typeWord.slice(0, typeWord.indexOf('/'));
+    names.unshift(typeWord.slice(typeWord.indexOf('/') + 1));
+  }
+  const t = resolveType(type);
+  const ns = flag(args, 'namespace') ?? 'default';
+  let objects: KubeObject[];
+  const errors: string[] = [];
+  if (names.length) {
+    objects = [];
+    for (const n of names) {
+      const r = cluster.api.get(t, ns, n);
+      if (r.ok) objects.push(r.object);
+      else errors.push(formatStatus(r.status));
+    }
+  } else objects = cluster.api.list(t, ns).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const render = (o: KubeObject): string => {
+    if (t.kind === 'Pod') return describePod(cluster, o as PodObject);
+    if (t.kind === 'Node') return describeNode(cluster, o as Node & KubeObject);
+    if (t.kind === 'Namespace') return describeNamespace(o);
+    throw usage(`describe is not supported for ${t.plural} in Kube Orchestra yet; try "kubectl get ${t.plural} ${o.metadata.name} -o yaml"`);
+  };
+  const stdout = objects.map((o) => describeWrite(render(o))).join('\n\n');
+  let stderr = errors.map((e) => e + '\n').join('');
+  if (!names.length && !objects.length) stderr += t.namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n';
+  return { stdout, stderr, exitCode: errors.length ? 1 : 0 };
+}
+
+function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlResult {
+  const [cmd, ...rest] = argv;
+  if (!cmd || cmd === 'help' || cmd === '-h' || cmd === '--help') return { stdout: HELP, stderr: '', exitCode: 0 };
+  if (cmd === 'tick') return runTick(cluster, rest);
+  if (cmd === 'settle') return runSettle(cluster);
+  const args = parseArgs(rest);
+  switch (cmd) {
+    case 'get':
+      return runGet(cluster, args);
+    case 'describe':
+      return runDescribe(cluster, args);
+    case 'apply':
+      if (args.flags.has('server-side')) throw usage('--server-side is not supported by Kube Orchestra yet; client-side apply is used by default');
+      return applyFiles(cluster, args, files, 'apply');
+    case 'create':
+      return runCreate(cluster, args, files);
+    case 'delete':
+      return runDelete(cluster, args, files);
+    case 'label':
+      return runLabel(cluster, args);
+    case 'api-resources':
+      return runApiResources(args);
+    case 'version':
+      return runVersion(args);
+    case 'cluster-info':
+      return runClusterInfo();
+    default:
+      throw usage(`unknown command "${cmd}" for "kubectl"`);
+  }
+}
+
+/**
+ * Runs one kubectl command line against the simulated cluster. Never throws: every failure
+ * comes back as kubectl's stderr text and exit code 1.
+ */
+export function runKubectl(cluster: Cluster, line: string, files: FileReader): KubectlResult {
+  try {
+    let argv = splitArgs(line.trim());
+    if (argv[0] === 'kubectl') argv = argv.slice(1);
+    return dispatch(cluster, argv, files);
+  } catch (e) {
+    if (e instanceof KubectlError) return { stdout: '', stderr: e.text + '\n', exitCode: 1 };
+    const msg = e instanceof Error ? e.message : String(e);
+    return { stdout: '', stderr: `error: ${msg}\n`, exitCode: 1 };
+  }
+}
