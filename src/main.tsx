@@ -7,6 +7,7 @@ import { simClient } from './ui/state/simClient';
 import { startPlaybackLoop } from './ui/state/playback';
 import { installShortcuts } from './ui/shell/shortcuts';
 import { installTestHook } from './ui/state/testHook';
+import { wireLessons } from './ui/shell/lessonWiring';
 
 const i18n = initI18n(ui.getState().language);
 
@@ -29,6 +30,7 @@ void client.request({ type: 'init', options: { seed: 1, nodes: 2 } });
 startPlaybackLoop();
 installShortcuts();
 installTestHook();
+wireLessons();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -4,7 +4,9 @@ import { ui, useUi } from './state/ui';
 import { TopBar } from './shell/TopBar';
 import { Panel } from './shell/Panel';
 import { Handle } from './shell/Handle';
-import { ClusterPlaceholder, LessonPlaceholder } from './shell/slots';
+import { ClusterView, DetailsPanel } from './views';
+import { LessonPanel } from './lesson';
+import { useSelection } from './state/selection';
 import { EditorPane } from './editor/EditorPane';
 import { ConsolePane } from './console/ConsolePane';
 import { ReconcileLog } from './log/ReconcileLog';
@@ -16,6 +18,7 @@ export function App() {
   const { t } = useTranslation('shell');
   const collapsed = useUi((s) => s.collapsed);
   const sizes = useUi((s) => s.sizes);
+  const selection = useSelection();
   const { toggleCollapsed, setSize } = ui.getState();
 
   const style = {
@@ -29,7 +32,7 @@ export function App() {
       <TopBar />
       <main className="workspace" style={style} data-lesson-collapsed={collapsed.lesson} data-side-collapsed={collapsed.side}>
         <Panel id="lesson" title={t('panels.lesson')} collapsed={collapsed.lesson} side="left" onToggle={() => toggleCollapsed('lesson')}>
-          <LessonPlaceholder />
+          <LessonPanel />
         </Panel>
         {collapsed.lesson ? (
           <div className="handle-spacer" />
@@ -39,9 +42,13 @@ export function App() {
         <div className="centre" data-log-collapsed={collapsed.log}>
           <section className="graph-area" aria-label={t('panels.cluster')}>
             <div className="graph-host">
-              <ClusterPlaceholder />
+              <ClusterView />
             </div>
-            <div className="details-host" />
+            {selection && (
+              <div className="details-host">
+                <DetailsPanel />
+              </div>
+            )}
           </section>
           <Handle orientation="horizontal" label={t('panels.resize', { name: t('panels.log') })} value={sizes.log} min={80} max={480} direction={-1} onChange={(px) => setSize('log', px)} />
           <ReconcileLog />

@@ -105,4 +105,16 @@ describe('SimHost', () => {
     if (imported?.type !== 'snapshot') throw new Error('no import snapshot');
     expect(imported.snapshot.objects.pods?.map((d) => d.metadata.name)).toEqual(['web']);
   });
+
+  it('answers schedulingResult with the scheduler\'s filter/score table for a scheduled pod', () => {
+    const { h, out } = host();
+    h.handle({ seq: 1, type: 'apply', file: 'web.yaml', yaml: pod });
+    h.handle({ seq: 2, type: 'settle' });
+    h.handle({ seq: 3, type: 'schedulingResult', podKey: 'default/web' });
+    const r = out.find((m) => m.re === 3);
+    if (r?.type !== 'schedulingResult') throw new Error('no schedulingResult');
+    const result = r.result as { nodes: { node: string }[]; chosen?: string };
+    expect(result.chosen).toMatch(/^worker-/);
+    expect(result.nodes.length).toBe(3);
+  });
 });

@@ -2,6 +2,7 @@ import { Cluster, createCluster } from '../sim/cluster';
 import type { ClusterOptions } from '../sim/cluster';
 import { applyManifest, runKubectl } from '../sim/kubectl/index';
 import type { KubectlResult } from '../sim/kubectl/types';
+import { schedulingResultFor } from '../sim/scheduler/scheduler';
 import type { Snapshot, SimToUi, UiToSim } from './protocol';
 
 /** Ticks one `tick` request may ask for: a stray huge count must not freeze the worker. */
@@ -75,8 +76,7 @@ export class SimHost {
         this.sendSnapshot(msg.seq);
         return;
       case 'schedulingResult':
-        // The scheduler does not expose per-pod filter/score results yet.
-        this.post({ seq: this.next(), re: msg.seq, type: 'schedulingResult', result: null });
+        this.post({ seq: this.next(), re: msg.seq, type: 'schedulingResult', result: schedulingResultFor(this.cluster, msg.podKey) ?? null });
         return;
       default: {
         const unknown: { type?: unknown } = msg;

@@ -11,6 +11,14 @@ export function focusConsole(): void {
   document.getElementById('console-input')?.focus();
 }
 
+let fillInput: ((line: string) => void) | null = null;
+
+/** Puts a line at the prompt without running it (lessons suggest commands this way). */
+export function fillConsole(line: string): void {
+  fillInput?.(line);
+  focusConsole();
+}
+
 export function ConsolePane() {
   const { t } = useTranslation('shell');
   const lines = useUi((s) => s.lines);
@@ -25,6 +33,16 @@ export function ConsolePane() {
     const el = outRef.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [lines]);
+
+  useEffect(() => {
+    fillInput = (line) => {
+      setValue(line);
+      setCursor(null);
+    };
+    return () => {
+      fillInput = null;
+    };
+  }, []);
 
   useEffect(() => {
     if (ui.getState().lines.length === 0) ui.getState().print('info', t('console.welcome'));

@@ -21,6 +21,7 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const [placeholderText, setPlaceholderText] = useState(() => editorBuffer.getText());
   const [markers, setMarkers] = useState<EditorMarker[]>([]);
+  const [file, setFile] = useState(editorBuffer.file);
   const applyRef = useRef<() => void>(() => {});
 
   const apply = async () => {
@@ -66,6 +67,7 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
     () =>
       editorBuffer.subscribe(() => {
         setPlaceholderText(editorBuffer.getText());
+        setFile(editorBuffer.file);
         setMarkers(editorBuffer.markers().filter((m) => m.owner === 'apiserver'));
       }),
     [],
@@ -94,10 +96,6 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
       onToggle={onCollapse}
       actions={
         <>
-          <span className="editor-file" title={t('editor.fileName')}>
-            {editorBuffer.file}
-          </span>
-          {statusView}
           <button
             type="button"
             className="btn btn-primary"
@@ -108,7 +106,6 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
             data-testid="apply"
           >
             {t('editor.apply')}
-            <kbd className="btn-kbd">⌘/Ctrl ↵</kbd>
           </button>
         </>
       }
@@ -133,6 +130,15 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
             }}
           />
         )}
+      </div>
+      <div className="editor-statusbar">
+        <span className="editor-file" title={t('editor.fileName')}>
+          {file}
+        </span>
+        {statusView}
+        <span className="editor-hint">
+          <kbd>Ctrl</kbd>/<kbd>⌘</kbd>+<kbd>Enter</kbd>
+        </span>
       </div>
       {!loaded && markers.length > 0 && (
         <ul className="editor-problems">

@@ -1,6 +1,7 @@
 import { request } from '../state/simClient';
 import { ui } from '../state/ui';
 import { editorBuffer } from './buffer';
+import { lessonBridge } from '../lesson/bridge';
 
 export type ApplyOutcome = { ok: true } | { ok: false; problems: number };
 
@@ -24,5 +25,6 @@ export async function applyEditor(): Promise<ApplyOutcome> {
   if (stdout) print('stdout', stdout.replace(/\n$/, ''));
   if (stderr) print('stderr', stderr.replace(/\n$/, ''));
   editorBuffer.setDiagnostics(diagnostics);
+  lessonBridge.reportResult({ command: `apply -f ${file}`, exitCode, stdout, stderr });
   return exitCode === 0 ? { ok: true } : { ok: false, problems: Math.max(1, diagnostics.length) };
 }

@@ -65,7 +65,9 @@ class EditorBuffer {
     return this.backend ? this.backend.getText() : this.text;
   }
 
-  setText(text: string): void {
+  /** Replaces the text (and, for lesson files, the file name apply reports). */
+  setText(text: string, file?: string): void {
+    if (file) this.file = file;
     this.text = text;
     this.apiMarkers = [];
     if (this.backend) {

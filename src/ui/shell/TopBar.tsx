@@ -60,7 +60,7 @@ export function TopBar() {
         >
           {SPEEDS.map((n) => (
             <option key={n} value={n}>
-              {t('controls.speedOption', { n })}
+              {t('controls.speedOption', { count: n })}
             </option>
           ))}
         </select>

@@ -18,7 +18,7 @@ export function defaultPreferences(): StoredPreferences {
     language: languageFrom(typeof navigator === 'undefined' ? undefined : navigator.language),
     theme: systemTheme(),
     collapsed: { lesson: false, side: false, log: false },
-    sizes: { lesson: 320, side: 440, log: 170 },
+    sizes: { lesson: 280, side: 390, log: 150 },
   };
 }
 
