@@ -75,6 +75,24 @@ describe('unschedulable pods', () => {
   });
 });
 
+describe('event folding', () => {
+  it('counts a repeated FailedScheduling on one Event, across a restore too', () => {
+    const c = createCluster({ seed: 1, nodes: 2 });
+    c.api.create(pod('gpu', { nodeSelector: { accelerator: 'nvidia' } }));
+    c.runUntilSettled();
+    const relabel = (cl: Cluster, value: string) => {
+      const n = cl.store.get('nodes', undefined, 'worker-1') as KubeObject;
+      cl.api.update({ ...n, metadata: { ...n.metadata, labels: { ...n.metadata.labels, team: value } } });
+      cl.runUntilSettled();
+    };
+    relabel(c, 'a');
+    const restored = Cluster.fromState(JSON.parse(JSON.stringify(c.exportState())));
+    relabel(restored, 'b');
+    const failed = restored.store.list('events').filter((e) => e.reason === 'FailedScheduling') as (KubeObject & { count: number })[];
+    expect(failed.map((e) => e.count)).toEqual([3]);
+  });
+});
+
 describe('the control-plane node', () => {
   it('takes a pod that tolerates its taint and asks for it', () => {
     const c = createCluster({ seed: 1, nodes: 2 });

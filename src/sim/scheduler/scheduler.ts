@@ -2,22 +2,14 @@ import type { PodCondition } from 'kubernetes-types/core/v1';
 import type { Controller, ReconcileContext } from '../controllers/types';
 import type { WatchEvent } from '../store/store';
 import { keyOf, splitKey } from '../objects';
-import type { FilterFailure, FilterPlugin, NodeInfo, NodeResult, PodInfo, PodObject, ScorePlugin, SchedulingResult } from './types';
+import type { PodInfo, PodObject, SchedulingResult } from './types';
 import { SchedulerState } from './state';
 import type { SavedSchedulerState } from './state';
 import { podNonZeroRequests, podRequests } from './podResources';
 import { fitErrorMessage } from './message';
-import { NodeUnschedulable } from './plugins/nodeUnschedulable';
-import { NodeName } from './plugins/nodeName';
-import { TaintTolerationFilter, TaintTolerationScore } from './plugins/taintToleration';
-import { NodeAffinityFilter, NodeAffinityScore } from './plugins/nodeAffinity';
-import { NodeResourcesBalancedAllocation, NodeResourcesFitFilter, NodeResourcesFitScore } from './plugins/nodeResourcesFit';
+import { chosenSummary, expandResult, runCycle } from './cycle';
 
 export const SCHEDULER_NAME = 'default-scheduler';
-
-/** The default profile's filters, in kube-scheduler's order; a node fails at the first that rejects it. */
-export const FILTER_PLUGINS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodeResourcesFitFilter];
-export const SCORE_PLUGINS: ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesFitScore, NodeResourcesBalancedAllocation];
 
 export function needsScheduling(pod: PodObject): boolean {
   const spec = pod.spec;
@@ -35,48 +27,10 @@ function podInfo(pod: PodObject, key: string): PodInfo {
     requests: podRequests(pod),
     nonZeroRequests: podNonZeroRequests(pod),
     tolerations: pod.spec?.tolerations ?? [],
-    nodeSelector: pod.spec?.nodeSelector ?? {},
+    nodeSelectorEntries: Object.entries(pod.spec?.nodeSelector ?? {}),
     requiredTerms: required ? required.nodeSelectorTerms : undefined,
     preferredTerms: pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [],
   };
-}
-
-/** Runs the filters over every node and scores the ones left: the scheduling cycle, minus binding. */
-export function runCycle(pod: PodInfo, nodes: NodeInfo[], tick: number): { result: SchedulingResult; failures: FilterFailure[] } {
-  const rows: NodeResult[] = [];
-  const feasible: { row: NodeResult; node: NodeInfo }[] = [];
-  const failures: FilterFailure[] = [];
-  for (const node of nodes) {
-    let failure: FilterFailure | undefined;
-    for (const plugin of FILTER_PLUGINS) {
-      failure = plugin.filter(pod, node);
-      if (failure) break;
-    }
-    const row: NodeResult = { node: node.name, passed: !failure, reasons: failure ? failure.reasons : [] };
-    rows.push(row);
-    if (failure) failures.push(failure);
-    else feasible.push({ row, node });
-  }
-  const result: SchedulingResult = { tick, nodes: rows };
-  if (!feasible.length) return { result, failures };
-  for (const f of feasible) {
-    f.row.scores = {};
-    f.row.total = 0;
-  }
-  for (const plugin of SCORE_PLUGINS) {
-    const raw = feasible.map((f) => plugin.score(pod, f.node));
-    plugin.normalize?.(raw);
-    feasible.forEach((f, i) => {
-      const weighted = (raw[i] as number) * plugin.weight;
-      (f.row.scores as Record<string, number>)[plugin.name] = weighted;
-      f.row.total = (f.row.total as number) + weighted;
-    });
-  }
-  // Highest total wins; nodes are in name order, so a tie goes to the first name.
-  let best = feasible[0] as (typeof feasible)[number];
-  for (const f of feasible) if ((f.row.total as number) > (best.row.total as number)) best = f;
-  result.chosen = best.node.name;
-  return { result, failures };
 }
 
 function withScheduledCondition(pod: PodObject, cond: PodCondition): PodObject['status'] {
@@ -93,16 +47,16 @@ function reconcile(state: SchedulerState, ctx: ReconcileContext): void {
   }
   const nodes = state.snapshot(ctx.store);
   const info = podInfo(pod, ctx.key);
-  const { result, failures } = runCycle(info, nodes, ctx.clock.tick);
+  const { result, failures, processed } = runCycle(info, nodes, state.nodeNames(), ctx.clock.tick, state.nextStartNodeIndex);
+  state.nextStartNodeIndex = nodes.length ? (state.nextStartNodeIndex + processed) % nodes.length : 0;
   const source = { component: SCHEDULER_NAME };
   if (result.chosen) {
     const chosen = result.chosen;
-    const row = result.nodes.find((r) => r.node === chosen);
-    const feasible = result.nodes.filter((r) => r.passed).length;
+    const { total, feasible } = chosenSummary(result);
     const res = ctx.client.bind(pod, chosen, {
-      reason: `${ctx.key} fits ${feasible} of ${nodes.length} nodes; ${chosen} scored highest (${row?.total ?? 0}), so the scheduler binds it there`,
+      reason: `${ctx.key} fits ${feasible} of ${result.nodes.length} nodes checked; ${chosen} scored highest (${total}), so the scheduler binds it there`,
       code: 'record.scheduler.bound',
-      params: { pod: ctx.key, node: chosen, score: row?.total ?? 0, feasible, nodes: nodes.length },
+      params: { pod: ctx.key, node: chosen, score: total, feasible, nodes: result.nodes.length },
     });
     if (res.ok) {
       state.assume(chosen, info);
@@ -197,5 +151,6 @@ export function createScheduler(): SchedulerController {
 export function schedulingResultFor(source: { manager: { controllers(): Controller[] } } | Controller[], podKey: string): SchedulingResult | undefined {
   const controllers = Array.isArray(source) ? source : source.manager.controllers();
   const scheduler = controllers.find((c): c is SchedulerController => c.name === SCHEDULER_NAME && 'state' in c);
-  return scheduler?.state.results.get(podKey);
+  const r = scheduler?.state.results.get(podKey);
+  return r && expandResult(r);
 }

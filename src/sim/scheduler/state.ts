@@ -1,14 +1,15 @@
 import type { Store } from '../store/store';
 import { intValue, milliValue } from '../quantity';
-import type { NodeInfo, NodeObject, PodInfo, PodObject, SchedulingResult } from './types';
+import type { CompactResult, NodeInfo, NodeObject, PodInfo, PodObject } from './types';
 import { podNonZeroRequests, podRequests } from './podResources';
 
 /** How many pods' filter/score tables are kept (the most recent ones): enough to explain, bounded at scale. */
 export const MAX_RESULTS = 200;
 
 export interface SavedSchedulerState {
-  results: [string, SchedulingResult][];
+  results: [string, CompactResult][];
   unschedulable: string[];
+  nextStartNodeIndex: number;
 }
 
 function finished(pod: PodObject): boolean {
@@ -37,9 +38,11 @@ function nodeInfo(node: NodeObject): NodeInfo {
  * so a tick that schedules many pods lists the pods once rather than once per pod.
  */
 export class SchedulerState {
-  readonly results = new Map<string, SchedulingResult>();
+  readonly results = new Map<string, CompactResult>();
   readonly unschedulable = new Set<string>();
-  private cache: { rv: number; nodes: NodeInfo[]; byName: Map<string, NodeInfo> } | undefined;
+  /** Where the next cycle starts looking in a large cluster (round-robin over nodes). */
+  nextStartNodeIndex = 0;
+  private cache: { rv: number; nodes: NodeInfo[]; names: string[]; byName: Map<string, NodeInfo> } | undefined;
 
   snapshot(store: Store): NodeInfo[] {
     if (this.cache && this.cache.rv === store.resourceVersion) return this.cache.nodes;
@@ -54,7 +57,7 @@ export class SchedulerState {
       const info = byName.get(nodeName);
       if (info) this.add(info, podRequests(pod), podNonZeroRequests(pod));
     }
-    this.cache = { rv: store.resourceVersion, nodes, byName };
+    this.cache = { rv: store.resourceVersion, nodes, names: nodes.map((n) => n.name), byName };
     return nodes;
   }
 
@@ -64,6 +67,11 @@ export class SchedulerState {
     info.requested.pods += 1;
     info.nonZeroRequested.cpu += nonZero.cpu;
     info.nonZeroRequested.memory += nonZero.memory;
+  }
+
+  /** Node names of the current snapshot, in order (shared by every table of this snapshot). */
+  nodeNames(): string[] {
+    return this.cache?.names ?? [];
   }
 
   /** Counts a pod the scheduler just bound, without re-reading the store. */
@@ -77,7 +85,7 @@ export class SchedulerState {
     if (this.cache) this.cache.rv = store.resourceVersion;
   }
 
-  setResult(key: string, result: SchedulingResult): void {
+  setResult(key: string, result: CompactResult): void {
     this.results.delete(key);
     this.results.set(key, result);
     if (this.results.size > MAX_RESULTS) {
@@ -87,7 +95,7 @@ export class SchedulerState {
   }
 
   save(): SavedSchedulerState {
-    return { results: [...this.results], unschedulable: [...this.unschedulable] };
+    return { results: [...this.results], unschedulable: [...this.unschedulable], nextStartNodeIndex: this.nextStartNodeIndex };
   }
 
   load(saved: SavedSchedulerState): void {
@@ -95,6 +103,7 @@ export class SchedulerState {
     this.unschedulable.clear();
     for (const [k, r] of saved.results) this.results.set(k, r);
     for (const k of saved.unschedulable) this.unschedulable.add(k);
+    this.nextStartNodeIndex = saved.nextStartNodeIndex ?? 0;
     this.cache = undefined;
   }
 }

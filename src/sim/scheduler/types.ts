@@ -30,7 +30,7 @@ export interface PodInfo {
   requests: { cpu: number; memory: number };
   nonZeroRequests: { cpu: number; memory: number };
   tolerations: Toleration[];
-  nodeSelector: Record<string, string>;
+  nodeSelectorEntries: [string, string][];
   requiredTerms: NodeSelectorTerm[] | undefined;
   preferredTerms: PreferredSchedulingTerm[];
 }
@@ -53,6 +53,27 @@ export interface ScorePlugin {
   score(pod: PodInfo, node: NodeInfo): number;
   /** Rescales raw scores to 0..100 across the feasible nodes, in place (NormalizeScore). */
   normalize?(scores: number[]): void;
+}
+
+/**
+ * The table as kept: node names in the order they were evaluated, the reasons of each node
+ * that failed (null when it passed), and per score plugin the weighted scores of the nodes
+ * that passed, in the same order. Compact because a big cluster schedules thousands of pods
+ * a tick; `expandResult` turns it into rows.
+ */
+export interface CompactResult {
+  tick: number;
+  nodes: string[];
+  reasons: (string[] | null)[];
+  scores: Record<string, number[]>;
+  chosen?: string;
+  message?: string;
+}
+
+export function maxOf(values: number[]): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
 }
 
 /** One node's row in the scheduler's table for a pod. */

@@ -1,6 +1,6 @@
 import type { NodeSelectorRequirement, NodeSelectorTerm } from 'kubernetes-types/core/v1';
 import type { FilterPlugin, NodeInfo, ScorePlugin } from '../types';
-import { MAX_NODE_SCORE } from '../types';
+import { MAX_NODE_SCORE, maxOf } from '../types';
 
 function matchesRequirement(r: NodeSelectorRequirement, value: string | undefined): boolean {
   const values = r.values ?? [];
@@ -40,7 +40,7 @@ export function matchesTerm(term: NodeSelectorTerm, node: NodeInfo): boolean {
 export const NodeAffinityFilter: FilterPlugin = {
   name: 'NodeAffinity',
   filter(pod, node) {
-    const selectorOk = Object.entries(pod.nodeSelector).every(([k, v]) => node.labels[k] === v);
+    const selectorOk = pod.nodeSelectorEntries.every(([k, v]) => node.labels[k] === v);
     // nodeSelectorTerms are ORed.
     const affinityOk = !pod.requiredTerms || pod.requiredTerms.some((t) => matchesTerm(t, node));
     if (selectorOk && affinityOk) return undefined;
@@ -53,12 +53,13 @@ export const NodeAffinityScore: ScorePlugin = {
   name: 'NodeAffinity',
   weight: 2,
   score(pod, node) {
+    if (!pod.preferredTerms.length) return 0;
     let sum = 0;
     for (const p of pod.preferredTerms) if (matchesTerm(p.preference, node)) sum += p.weight;
     return sum;
   },
   normalize(scores) {
-    const max = Math.max(0, ...scores);
+    const max = maxOf(scores);
     if (max === 0) return;
     for (let i = 0; i < scores.length; i++) scores[i] = Math.floor((MAX_NODE_SCORE * (scores[i] as number)) / max);
   },

@@ -1,6 +1,6 @@
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import type { FilterPlugin, ScorePlugin } from '../types';
-import { MAX_NODE_SCORE } from '../types';
+import { MAX_NODE_SCORE, maxOf } from '../types';
 
 /** v1.Toleration.ToleratesTaint: empty key + Exists tolerates everything; empty effect matches all. */
 export function tolerates(t: Toleration, taint: Taint): boolean {
@@ -19,6 +19,7 @@ export function untoleratedTaint(taints: Taint[], tolerations: Toleration[], eff
 export const TaintTolerationFilter: FilterPlugin = {
   name: 'TaintToleration',
   filter(pod, node) {
+    if (!node.taints.length) return undefined;
     const taint = untoleratedTaint(node.taints, pod.tolerations, ['NoSchedule', 'NoExecute']);
     if (!taint) return undefined;
     return { reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`], unresolvable: true };
@@ -30,10 +31,12 @@ export const TaintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
   score(pod, node) {
-    return node.taints.filter((taint) => taint.effect === 'PreferNoSchedule' && !pod.tolerations.some((t) => tolerates(t, taint))).length;
+    let n = 0;
+    for (const taint of node.taints) if (taint.effect === 'PreferNoSchedule' && !pod.tolerations.some((t) => tolerates(t, taint))) n++;
+    return n;
   },
   normalize(scores) {
-    const max = Math.max(0, ...scores);
+    const max = maxOf(scores);
     for (let i = 0; i < scores.length; i++) scores[i] = max === 0 ? MAX_NODE_SCORE : Math.floor(MAX_NODE_SCORE - (MAX_NODE_SCORE * (scores[i] as number)) / max);
   },
 };
