@@ -19,6 +19,8 @@ export class SimHost {
   constructor(
     private readonly post: (msg: SimToUi) => void,
     options: ClusterOptions = {},
+    /** Sees every exception with its stack (the worker logs them for developers). */
+    private readonly onError: (e: unknown) => void = () => {},
   ) {
     this.cluster = createCluster(options);
   }
@@ -28,6 +30,7 @@ export class SimHost {
     try {
       this.dispatch(msg);
     } catch (e) {
+      this.onError(e);
       const message = e instanceof Error ? e.message : String(e);
       this.post({ seq: this.next(), re: typeof msg?.seq === 'number' ? msg.seq : undefined, type: 'error', message });
     }

@@ -7,17 +7,30 @@ function noteReply(reply: SimToUi): void {
   if (reply.type === 'error') ui.getState().print('stderr', reply.message);
 }
 
-let inFlight = false;
+let inFlight: Promise<void> | null = null;
+let queued = 0;
 
-/** Advances one tick; ignored while a previous tick is still being computed. */
-export async function step(): Promise<void> {
-  if (inFlight) return;
-  inFlight = true;
-  try {
-    noteReply(await request({ type: 'tick', count: 1 }));
-  } finally {
-    inFlight = false;
+/**
+ * Advances one tick. Presses that arrive while a tick is being computed are counted and
+ * sent together afterwards, so holding `.` neither drops ticks nor floods the worker.
+ */
+export function step(): Promise<void> {
+  if (inFlight) {
+    queued++;
+    return inFlight;
   }
+  const run = async () => {
+    let count = 1;
+    while (count > 0) {
+      noteReply(await request({ type: 'tick', count }));
+      count = queued;
+      queued = 0;
+    }
+  };
+  inFlight = run().finally(() => {
+    inFlight = null;
+  });
+  return inFlight;
 }
 
 export async function settle(): Promise<void> {

@@ -12,7 +12,7 @@ export default {
     pause: '일시정지',
     playTitle: '재생 또는 일시정지 (Space)',
     speed: '속도',
-    speedOption: '초당 {{n}}틱',
+    speedOption_other: '초당 {{count}}틱',
     settle: '안정화',
     settleTitle: '조정할 것이 없을 때까지 틱 진행',
     settling: '안정화 중…',
@@ -76,6 +76,29 @@ export default {
       namespace: 'kubeadm init이 {{name}} 네임스페이스를 만듭니다',
       controlPlane: 'kubeadm init이 컨트롤 플레인 노드를 등록하고 NoSchedule 테인트를 붙입니다',
       worker: 'kubeadm join이 {{name}} 노드를 등록합니다. 파드 CIDR은 10.244.0.0/16에서 할당됩니다',
+    },
+    // English needs no entries past kubeadm: the sim's own `reason` is the English text.
+    kubectl: {
+      create: 'kubectl이 {{kind}} {{name}}을(를) 생성했습니다',
+      apply: 'kubectl이 {{kind}} {{name}}에 변경 사항을 적용했습니다',
+      delete: 'kubectl이 {{kind}} {{name}}을(를) 삭제했습니다',
+      label: 'kubectl이 {{kind}} {{name}}에 레이블을 붙였습니다',
+    },
+    scheduler: {
+      bound: '{{pod}} 파드는 확인한 노드 {{nodes}}개 중 {{feasible}}개에 들어갈 수 있고, {{node}} 노드가 최고 점수({{score}})를 받아 스케줄러가 그 노드에 바인딩합니다',
+      unschedulable: '아직 {{pod}} 파드를 받을 수 있는 노드가 없습니다: {{message}}',
+    },
+    kubelet: {
+      podAccepted: '{{node}}의 kubelet이 {{pod}} 파드를 맡았습니다. 샌드박스가 IP {{ip}}를 받았고 컨테이너를 생성하는 중입니다',
+      podRunning: '{{node}}의 kubelet이 {{pod}} 파드의 모든 컨테이너를 시작했습니다. 파드는 Running 상태입니다',
+      podRunningReady: '{{node}}의 kubelet이 {{pod}} 파드의 모든 컨테이너를 시작했습니다. 파드는 Running이며 Ready입니다',
+      podReady: '{{pod}} 파드의 모든 컨테이너가 준비되었습니다',
+      imageCached: '{{node}} 노드가 {{image}} 이미지를 풀했습니다. 이제 노드의 이미지 캐시에 있습니다',
+      podDeleted: '{{node}}의 kubelet이 {{pod}} 파드의 컨테이너를 중지했으므로 파드 오브젝트가 제거됩니다',
+    },
+    namespace: {
+      deleteContent: '{{namespace}} 네임스페이스가 삭제되는 중이므로 그 안의 모든 것이 삭제됩니다: {{kind}} {{name}}',
+      finalized: '{{namespace}} 네임스페이스가 비었으므로 네임스페이스 컨트롤러가 kubernetes 파이널라이저를 제거하고 네임스페이스가 사라집니다',
     },
   },
   errors: {
