@@ -13,6 +13,8 @@ import { ReconcileLog } from './log/ReconcileLog';
 import './styles/theme.css';
 import './styles/layout.css';
 
+const COLLAPSED_PX = 40;
+
 /** lesson | graph (hero) over the reconcile log | editor over console. */
 export function App() {
   const { t } = useTranslation('shell');
@@ -22,8 +24,8 @@ export function App() {
   const { toggleCollapsed, setSize } = ui.getState();
 
   const style = {
-    '--lesson-w': `${sizes.lesson}px`,
-    '--side-w': `${sizes.side}px`,
+    '--lesson-w': `${collapsed.lesson ? COLLAPSED_PX : sizes.lesson}px`,
+    '--side-w': `${collapsed.side ? COLLAPSED_PX : sizes.side}px`,
     '--log-h': `${sizes.log}px`,
   } as CSSProperties;
 

@@ -24,7 +24,7 @@ export function Panel({ id, title, collapsed = false, side = 'left', onToggle, a
   } as const;
   const titleId = `${id}-title`;
   return (
-    <section className={`panel ${className ?? ''}`} aria-labelledby={titleId} data-collapsed={collapsed} data-panel={id}>
+    <section className={`panel ${className ?? ''}`} aria-labelledby={titleId} data-collapsed={collapsed} data-panel={id} data-side={side}>
       <div className="panel-header">
         {side !== 'right' || !onToggle ? null : (
           <button type="button" className="btn btn-ghost btn-icon" onClick={onToggle} aria-expanded={!collapsed} aria-controls={`${id}-body`} aria-label={t(collapsed ? 'panels.expand' : 'panels.collapse', { name: title })} title={t(collapsed ? 'panels.expand' : 'panels.collapse', { name: title })}>
