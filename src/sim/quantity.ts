@@ -8,10 +8,14 @@ const DECIMAL: Record<string, number> = { n: 1e-9, u: 1e-6, m: 1e-3, '': 1, k: 1
 
 const QUANTITY = /^([+-]?(?:\d+\.?\d*|\.\d+))(.*)$/;
 
+/** kube-apiserver's words for a string that is not a quantity. */
+export const QUANTITY_REGEX_MSG = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
 /** The value in base units, or undefined when the string is not a Kubernetes quantity. */
-export function parseQuantity(input: string | number | undefined): number | undefined {
-  if (input === undefined) return undefined;
+export function parseQuantity(input: unknown): number | undefined {
+  if (input === undefined || input === null) return undefined;
   if (typeof input === 'number') return Number.isFinite(input) ? input : undefined;
+  if (typeof input !== 'string') return undefined;
   const m = QUANTITY.exec(input.trim());
   if (!m) return undefined;
   const n = Number(m[1]);
@@ -33,4 +37,32 @@ export function milliValue(input: string | number | undefined): number {
 export function intValue(input: string | number | undefined): number {
   const v = parseQuantity(input);
   return v === undefined ? 0 : Math.ceil(Math.round(v * 1e6) / 1e6);
+}
+
+export function isQuantity(input: unknown): boolean {
+  return parseQuantity(input) !== undefined;
+}
+
+/** Milli-units rounded up (`"500m"` → 500, `1` → 1000), or undefined when it does not parse. */
+export function milliUnits(input: unknown): number | undefined {
+  const v = parseQuantity(input);
+  return v === undefined ? undefined : Math.ceil(Math.round(v * 1e9) / 1e6);
+}
+
+/** CPU as Quantity prints it: `2`, `250m`. */
+export function formatCpu(cores: number): string {
+  const milli = Math.round(cores * 1000);
+  return milli % 1000 === 0 ? String(milli / 1000) : `${milli}m`;
+}
+
+/** Memory as Quantity prints a binary amount: the largest exact suffix. */
+export function formatMemory(bytes: number): string {
+  if (bytes === 0) return '0';
+  for (const [suffix, factor] of [['Ei', 2 ** 60], ['Pi', 2 ** 50], ['Ti', 2 ** 40], ['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]] as const)
+    if (bytes % factor === 0) return `${bytes / factor}${suffix}`;
+  return String(bytes);
+}
+
+export function formatResource(name: string, value: number): string {
+  return name === 'cpu' ? formatCpu(value) : formatMemory(value);
 }

@@ -4,7 +4,7 @@ import type { Status, StatusCause } from './status';
 import { badRequest } from './status';
 import type { JsonSchema } from './schema/index';
 import { SCHEMAS, deref, refName, schemaFor } from './schema/index';
-import { QUANTITY_REGEX_MSG, isQuantity } from './validation/quantity';
+import { QUANTITY_REGEX_MSG, isQuantity } from '../quantity';
 
 export type DecodeResult = { ok: true; object: KubeObject; warnings?: string[] } | { ok: false; status: Status };
 

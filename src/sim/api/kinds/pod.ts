@@ -2,7 +2,7 @@ import type { Container, ContainerPort, Pod, PodSpec, Probe, Toleration, Volume 
 import type { KubeObject, Mutable } from '../../objects';
 import type { KindStrategy } from './strategy';
 import { validatePod, validatePodUpdate } from '../validation/pod';
-import { parseQuantity } from '../validation/quantity';
+import { milliUnits } from '../../quantity';
 
 type MContainer = Mutable<Container>;
 type MSpec = Mutable<PodSpec>;
@@ -79,8 +79,8 @@ export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffor
     const req = (c.resources?.requests ?? {}) as Record<string, unknown>;
     const lim = (c.resources?.limits ?? {}) as Record<string, unknown>;
     for (const r of ['cpu', 'memory']) {
-      const q = parseQuantity(req[r]);
-      const l = parseQuantity(lim[r]);
+      const q = milliUnits(req[r]);
+      const l = milliUnits(lim[r]);
       if ((q ?? 0) > 0 || (l ?? 0) > 0) any = true;
       if (l === undefined || q === undefined || q !== l) guaranteed = false;
     }

@@ -2,7 +2,7 @@ import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../objects';
 import type { FieldError } from '../status';
 import { dns1123Label, dns1123Subdomain } from './names';
-import { parseQuantity } from './quantity';
+import { milliUnits } from '../../quantity';
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];
@@ -26,13 +26,13 @@ function validateResources(errs: FieldError[], c: Container, path: string): void
   const requests = (c.resources?.requests ?? {}) as Record<string, unknown>;
   for (const [kind, map] of [['limits', limits], ['requests', requests]] as const) {
     for (const [name, q] of Object.entries(map)) {
-      const v = parseQuantity(q);
+      const v = milliUnits(q);
       if (v !== undefined && v < 0) errs.push({ type: 'Invalid', field: `${path}.resources.${kind}[${name}]`, value: String(q), detail: 'must be greater than or equal to 0' });
     }
   }
   for (const [name, q] of Object.entries(requests)) {
-    const req = parseQuantity(q);
-    const lim = parseQuantity(limits[name]);
+    const req = milliUnits(q);
+    const lim = milliUnits(limits[name]);
     if (req !== undefined && lim !== undefined && req > lim)
       errs.push({ type: 'Invalid', field: `${path}.resources.requests`, value: String(q), detail: `must be less than or equal to ${name} limit of ${String(limits[name])}` });
   }

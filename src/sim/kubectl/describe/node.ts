@@ -5,7 +5,9 @@ import type { PodObject } from '../printers/pod';
 import { nodeRoles } from '../printers/tables';
 import { age, rfc1123z } from '../duration';
 import { DescribeWriter, eventsFor, writeAnnotations, writeEvents, writeLabels } from './common';
-import { formatResource, parseQuantity } from './quantity';
+import { formatResource, parseQuantity as parseOrUndefined } from '../../quantity';
+
+const parseQuantity = (q: unknown): number => parseOrUndefined(q) ?? 0;
 
 type NodeObject = Node & KubeObject;
 
