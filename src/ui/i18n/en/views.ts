@@ -89,6 +89,7 @@ export default {
     node: 'Node',
     filter: 'Filter',
     total: 'Total',
+    scores: 'Scores',
     chosen: 'chosen',
     passed: 'fits',
     failed: 'filtered out',

@@ -84,6 +84,7 @@ export default {
     node: '노드',
     filter: '필터',
     total: '합계',
+    scores: '점수',
     chosen: '선택됨',
     passed: '적합',
     failed: '제외됨',

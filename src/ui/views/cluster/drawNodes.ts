@@ -2,6 +2,7 @@ import type { Selection } from 'd3';
 import type { NodeItem } from './scene';
 import type { Rect } from './layout';
 import { formatCpu, formatMemory } from '../model/quantity';
+import { textWidth } from './measure';
 
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
 
@@ -24,19 +25,10 @@ function pill(parent: Element, x: number, y: number, label: string, cls: string,
     el(g, 'use', { href: `#ko-icon-${icon}`, x: 6, y: 3, width: 14, height: 14 });
     tx = 24;
   }
-  const text = el(g, 'text', { x: tx, y: 14 }, label);
-  const w = tx + measure(text, label.length * 6.6) + 9;
+  el(g, 'text', { x: tx, y: 14 }, label);
+  const w = tx + textWidth(label, 11, 600) + 9;
   rect.setAttribute('width', String(w));
   return w;
-}
-
-function measure(text: SVGTextElement, fallback: number): number {
-  try {
-    const n = text.getComputedTextLength();
-    return n > 0 ? n : fallback;
-  } catch {
-    return fallback;
-  }
 }
 
 function bar(parent: Element, x: number, y: number, w: number, label: string, used: number, total: number, value: string): void {

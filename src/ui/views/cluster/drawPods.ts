@@ -1,10 +1,8 @@
 import type { PodItem } from './scene';
 import type { Translate } from './drawNodes';
+import { textWidth } from './measure';
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** Average glyph width at the chip's font size; measuring hundreds of labels per tick is not worth it. */
-const NAME_CHAR_PX = 6.9;
-const STATUS_CHAR_PX = 6.1;
 
 function el<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
   const e = document.createElementNS(SVG, tag);
@@ -14,12 +12,25 @@ function el<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, attrs
   return e;
 }
 
-/** Cuts a label to fit `px`, keeping the end of generated names (the random suffix tells replicas apart). */
-export function fitLabel(label: string, px: number, charPx: number): string {
-  const max = Math.max(4, Math.floor(px / charPx));
+/** Cuts a label to `max` characters, keeping the end of generated names (the random suffix tells replicas apart). */
+export function fitLabel(label: string, max: number): string {
   if (label.length <= max) return label;
-  const tail = Math.min(6, Math.floor((max - 1) / 2));
-  return `${label.slice(0, max - 1 - tail)}…${label.slice(label.length - tail)}`;
+  const keep = Math.max(3, max);
+  const tail = Math.min(6, Math.floor((keep - 1) / 2));
+  return `${label.slice(0, keep - 1 - tail)}…${label.slice(label.length - tail)}`;
+}
+
+/** The longest `fitLabel` cut of `label` that fits `px` at the given font. */
+export function fittedLabel(label: string, px: number, size: number, weight: number): string {
+  if (textWidth(label, size, weight) <= px) return label;
+  let lo = 4;
+  let hi = label.length - 1;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (textWidth(fitLabel(label, mid), size, weight) <= px) lo = mid;
+    else hi = mid - 1;
+  }
+  return fitLabel(label, lo);
 }
 
 export function podSignature(p: PodItem, w: number, lang: string): string {
@@ -36,8 +47,8 @@ export function drawPodContent(g: SVGGElement, p: PodItem, w: number, h: number,
   el(g, 'rect', { class: 'ko-chip-stripe', width: 4, height: h - 8, x: 3, y: 4, rx: 2, fill: p.color });
   el(g, 'rect', { class: 'ko-halo', x: -3, y: -3, width: w + 6, height: h + 6, rx: 9 });
   el(g, 'use', { class: `ko-chip-icon ko-ph-${s.category}`, href: `#ko-icon-${s.category}`, x: 12, y: (h - 16) / 2, width: 16, height: 16 });
-  el(g, 'text', { class: 'ko-chip-name', x: 34, y: 14 }, fitLabel(p.name, w - 42, NAME_CHAR_PX));
+  el(g, 'text', { class: 'ko-chip-name', x: 34, y: 14 }, fittedLabel(p.name, w - 42, 12, 600));
   const extra = s.restarts > 0 ? ` · ${t('pod.restarts', { count: s.restarts })}` : s.total > 1 ? ` · ${s.ready}/${s.total}` : '';
-  el(g, 'text', { class: `ko-chip-status ko-ph-${s.category}`, x: 34, y: 27 }, fitLabel(s.text + extra, w - 42, STATUS_CHAR_PX));
+  el(g, 'text', { class: `ko-chip-status ko-ph-${s.category}`, x: 34, y: 27 }, fittedLabel(s.text + extra, w - 42, 10.5, 500));
   el(g, 'title', {}, `${p.namespace}/${p.name} — ${s.text}`);
 }

@@ -7,6 +7,7 @@ import { computeLayout, type Layout, type Rect } from './layout';
 import { drawNodeContent, nodeSignature, type Translate } from './drawNodes';
 import { drawPodContent, podSignature } from './drawPods';
 import { phaseSymbolsMarkup } from './icons';
+import { setMeasureFamily } from './measure';
 
 type Selected = ObjectRef | null;
 
@@ -113,6 +114,7 @@ export class ClusterRenderer {
       unscheduled: scene.unscheduled.map((p) => p.key),
     });
     this.layout = layout;
+    setMeasureFamily(getComputedStyle(this.host).fontFamily);
     this.svg.attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
     const animate = !reducedMotion() && !relayoutOnly;
     this.drawLane(scene, layout);

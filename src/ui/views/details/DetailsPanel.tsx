@@ -79,9 +79,10 @@ export function DetailsPanel({ fetchScheduling = fetchSchedulingFromWorker }: De
       className="ko-views ko-details"
       aria-label={t('details.label')}
       data-testid="details-panel"
-      data-kind={selection.kind}
-      data-name={selection.name}
-      data-namespace={selection.namespace ?? ''}
+      // Not data-kind/data-name: those address the drawn objects themselves in e2e tests.
+      data-selected-kind={selection.kind}
+      data-selected-name={selection.name}
+      data-selected-namespace={selection.namespace ?? ''}
     >
       <header className="ko-details-header">
         <div className="ko-details-title">

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { ageOf, type EventLike } from './model';
 
-/** The Events section of `kubectl describe`: Type, Reason, Age, From, Message. */
+/** The Events section of `kubectl describe`: Type, Reason, Age, Message (with From). */
 export function EventsTable({ events, tick }: { events: EventLike[]; tick: number }) {
   const { t } = useTranslation('views');
   if (!events.length) return <p className="ko-hint">{t('events.empty')}</p>;
@@ -12,7 +12,6 @@ export function EventsTable({ events, tick }: { events: EventLike[]; tick: numbe
           <th scope="col">{t('events.type')}</th>
           <th scope="col">{t('events.reason')}</th>
           <th scope="col">{t('events.age')}</th>
-          <th scope="col">{t('events.from')}</th>
           <th scope="col">{t('events.message')}</th>
         </tr>
       </thead>
@@ -28,8 +27,14 @@ export function EventsTable({ events, tick }: { events: EventLike[]; tick: numbe
               </td>
               <td className="ko-mono">{e.reason}</td>
               <td className="ko-nowrap">{age}</td>
-              <td className="ko-mono">{e.source?.component ?? e.reportingComponent ?? ''}{e.source?.host ? `, ${e.source.host}` : ''}</td>
-              <td>{e.message}</td>
+              <td>
+                {e.message}
+                {/* kubectl's From column, under the message: the panel is too narrow for five columns. */}
+                <span className="ko-event-from">
+                  {t('events.from')}: {e.source?.component ?? e.reportingComponent ?? ''}
+                  {e.source?.host ? `, ${e.source.host}` : ''}
+                </span>
+              </td>
             </tr>
           );
         })}

@@ -21,18 +21,14 @@ export interface SchedulingTableProps {
  */
 export function SchedulingTable({ nodes, chosen }: SchedulingTableProps) {
   const { t } = useTranslation('views');
-  const plugins = [...new Set(nodes.flatMap((n) => Object.keys(n.scores ?? {})))].sort();
   return (
+    <div className="ko-table-scroll">
     <table className="ko-table ko-sched-table" data-testid="scheduling-table">
       <thead>
         <tr>
           <th scope="col">{t('scheduling.node')}</th>
           <th scope="col">{t('scheduling.filter')}</th>
-          {plugins.map((p) => (
-            <th scope="col" key={p} className="ko-num">
-              {p}
-            </th>
-          ))}
+          <th scope="col">{t('scheduling.scores')}</th>
           <th scope="col" className="ko-num">
             {t('scheduling.total')}
           </th>
@@ -47,25 +43,38 @@ export function SchedulingTable({ nodes, chosen }: SchedulingTableProps) {
                 {n.node}
                 {isChosen && <span className="ko-badge ko-badge-accent">{t('scheduling.chosen')}</span>}
               </th>
-              <td>
-                {n.passed ? (
-                  <span className="ko-verdict ko-ph-running">✓ {t('scheduling.passed')}</span>
-                ) : (
-                  <span className="ko-verdict ko-ph-failed">
-                    ✕ {n.reasons.length ? n.reasons.join('; ') : t('scheduling.failed')}
-                  </span>
-                )}
-              </td>
-              {plugins.map((p) => (
-                <td key={p} className="ko-num">
-                  {n.scores?.[p] ?? '—'}
+              {n.passed ? (
+                <>
+                  <td>
+                    <span className="ko-verdict ko-ph-running">✓ {t('scheduling.passed')}</span>
+                  </td>
+                  <td>
+                    {n.scores && Object.keys(n.scores).length ? (
+                      <dl className="ko-scores">
+                        {Object.entries(n.scores).map(([plugin, score]) => (
+                          <div key={plugin}>
+                            <dt>{plugin}</dt>
+                            <dd>{score}</dd>
+                          </div>
+                        ))}
+                      </dl>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
+                  <td className="ko-num">{n.total ?? '—'}</td>
+                </>
+              ) : (
+                // A filtered-out node is never scored: its reason gets the whole row.
+                <td colSpan={3}>
+                  <span className="ko-verdict ko-ph-failed">✕ {n.reasons.length ? n.reasons.join('; ') : t('scheduling.failed')}</span>
                 </td>
-              ))}
-              <td className="ko-num">{n.total ?? '—'}</td>
+              )}
             </tr>
           );
         })}
       </tbody>
     </table>
+    </div>
   );
 }
