@@ -108,7 +108,7 @@ export class Cluster {
   private context(controller: Controller, key: string): ReconcileContext {
     return {
       store: this.store,
-      client: new Client(this.api, (r) => this.records.push(r), { controller: controller.name, key, tick: this.clock.tick }),
+      client: new Client(this.api, (r) => this.records.push(r), { controller: controller.name, key, tick: this.clock.tick }, true),
       events: this.events,
       clock: this.clock,
       random: this.random,

@@ -14,11 +14,13 @@ export class Client {
     private readonly api: ApiServer,
     private readonly record: (r: ReconcileRecord) => void,
     private readonly who: { controller: string; key: string; tick: number },
+    /** Controllers' writes skip the schema walk; the learner's never do. */
+    private readonly trusted = false,
   ) {}
 
   /** The same client writing under another name: each kubelet signs its writes `kubelet/<node>`. */
   as(controller: string): Client {
-    return new Client(this.api, this.record, { ...this.who, controller });
+    return new Client(this.api, this.record, { ...this.who, controller }, this.trusted);
   }
 
   private note(action: ReconcileAction, target: ObjectRef, why: Why): void {
@@ -31,15 +33,15 @@ export class Client {
   }
 
   create(obj: KubeObject, why: Why): Result {
-    return this.done('create', this.api.create(obj), why);
+    return this.done('create', this.api.create(obj, { trusted: this.trusted }), why);
   }
 
   update(obj: KubeObject, why: Why): Result {
-    return this.done('update', this.api.update(obj), why);
+    return this.done('update', this.api.update(obj, { trusted: this.trusted }), why);
   }
 
   updateStatus(obj: KubeObject, why: Why): Result {
-    return this.done('status', this.api.update(obj, { subresource: 'status' }), why);
+    return this.done('status', this.api.update(obj, { subresource: 'status', trusted: this.trusted }), why);
   }
 
   bind(pod: KubeObject, nodeName: string, why: Why): Result {

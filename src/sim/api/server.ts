@@ -21,6 +21,8 @@ export interface WriteOptions {
   dryRun?: boolean;
   /** `Strict` (kubectl's default since 1.27) rejects unknown fields; `Ignore` drops them. */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  /** The sim's own controllers: their objects were decoded on the way in, so skip the schema walk. */
+  trusted?: boolean;
 }
 
 export interface DeleteOptions {
@@ -82,7 +84,7 @@ export class ApiServer {
     const res = this.resolve(input);
     if (!res.ok) return res;
     const t = res.type;
-    const decoded = decodeStrict(t, input, opts.fieldValidation ?? 'Strict');
+    const decoded = decodeStrict(t, input, opts.fieldValidation ?? 'Strict', { trusted: opts.trusted });
     if (!decoded.ok) return decoded;
     const obj = clone(decoded.object);
     const meta = obj.metadata ?? ({} as KubeObject['metadata']);
@@ -125,9 +127,10 @@ export class ApiServer {
     const res = this.resolve(input);
     if (!res.ok) return res;
     const t = res.type;
-    const decoded = decodeStrict(t, input, opts.fieldValidation ?? 'Strict');
+    const decoded = decodeStrict(t, input, opts.fieldValidation ?? 'Strict', { trusted: opts.trusted });
     if (!decoded.ok) return decoded;
-    const obj = clone(decoded.object);
+    // A controller's status write builds a fresh object and only its status is kept: no copy needed.
+    const obj = opts.trusted && opts.subresource === 'status' ? { ...decoded.object } : clone(decoded.object);
     const ns = t.namespaced ? obj.metadata?.namespace || 'default' : undefined;
     const name = obj.metadata?.name;
     if (!name) return { ok: false, status: badRequest('name is required') };
