@@ -20,25 +20,18 @@ export interface EditorBackend {
   focus(): void;
 }
 
-export const DEFAULT_MANIFEST = `apiVersion: apps/v1
-kind: Deployment
+export const DEFAULT_MANIFEST = `apiVersion: v1
+kind: Pod
 metadata:
   name: web
+  labels:
+    app: web
 spec:
-  replicas: 3
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx:1.27
-        ports:
-        - containerPort: 80
+  containers:
+  - name: nginx
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
 `;
 
 /**

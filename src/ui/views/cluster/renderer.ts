@@ -1,5 +1,5 @@
 import { select, type Selection as D3Selection } from 'd3';
-import 'd3-transition';
+import 'd3'; // registers selection.transition (d3-transition) for the joins below
 import type { MirrorState } from '../../state/mirror';
 import type { ObjectRef } from '../../../sim/objects';
 import { buildScene, type NodeItem, type PodItem, type Scene } from './scene';
@@ -69,6 +69,8 @@ export class ClusterRenderer {
     this.svg.on('click', activate);
     this.svg.on('keydown', (e: KeyboardEvent) => {
       if (e.key !== 'Enter' && e.key !== ' ') return;
+      // Only a focused object takes the key; elsewhere Space stays the global play/pause.
+      if (!(e.target as Element).closest('[data-kind]')) return;
       e.preventDefault();
       activate(e);
     });
