@@ -1,5 +1,6 @@
 import { select, type Selection as D3Selection } from 'd3';
-import 'd3'; // registers selection.transition (d3-transition) for the joins below
+// Side-effect import: adds selection.transition() for the joins below.
+import 'd3-transition';
 import type { MirrorState } from '../../state/mirror';
 import type { ObjectRef } from '../../../sim/objects';
 import { buildScene, type NodeItem, type PodItem, type Scene } from './scene';
