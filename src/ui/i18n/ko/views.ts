@@ -15,7 +15,7 @@ export default {
     taintTitle: 'NoSchedule 테인트({{keys}}): 맞는 톨러레이션이 없는 파드는 여기에 스케줄되지 않는다',
     cpu: 'CPU 요청량',
     memory: '메모리 요청량',
-    empty: '이 노드에는 파드가 없다',
+    empty: '이 노드에는 파드가 없습니다',
   },
   pod: {
     restarts_other: '재시작 {{count}}회',
@@ -53,7 +53,7 @@ export default {
   },
   tabs: { why: '이유', yaml: 'YAML', events: '이벤트', scheduling: '스케줄링' },
   why: {
-    empty: '이 오브젝트에 대한 조정(reconcile) 기록이 아직 없다.',
+    empty: '이 오브젝트에 대한 조정(reconcile) 기록이 아직 없습니다.',
     tick: 't{{tick}}',
     tickTitle: '틱 {{tick}}',
   },
@@ -67,7 +67,7 @@ export default {
   },
   yaml: { loading: '불러오는 중…', label: '현재 오브젝트 YAML' },
   events: {
-    empty: '이벤트가 없다.',
+    empty: '이벤트가 없습니다.',
     type: '유형',
     reason: '사유',
     age: '경과',
