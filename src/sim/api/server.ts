@@ -153,7 +153,9 @@ export class ApiServer {
     const strategy = STRATEGIES[storageKey(t)];
     if (opts.subresource === 'status') {
       const next = { ...old, status: obj.status };
-      return this.commitUpdate(t, next, old, opts);
+      // Only status can differ here, so comparing it alone is enough (and far cheaper at scale).
+      const same = JSON.stringify(next.status) === JSON.stringify(old.status);
+      return this.commitUpdate(t, next, old, opts, undefined, same);
     }
     if (strategy?.hasStatusSubresource) obj.status = old.status;
     strategy?.defaults?.(obj, this.ctx());
@@ -175,10 +177,12 @@ export class ApiServer {
     return this.commitUpdate(t, obj, old, opts, decoded.warnings);
   }
 
-  private commitUpdate(t: ResourceType, obj: KubeObject, old: KubeObject, opts: WriteOptions, warnings?: string[]): Result {
+  private commitUpdate(t: ResourceType, obj: KubeObject, old: KubeObject, opts: WriteOptions, warnings?: string[], knownSame?: boolean): Result {
     // A no-op write does not bump resourceVersion or wake anyone, like etcd's guaranteed update.
-    const same = JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }) ===
-      JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: undefined } });
+    const same =
+      knownSame ??
+      JSON.stringify({ ...obj, metadata: { ...obj.metadata, resourceVersion: undefined } }) ===
+        JSON.stringify({ ...old, metadata: { ...old.metadata, resourceVersion: undefined } });
     if (same || opts.dryRun) return { ok: true, object: same ? old : obj, warnings };
     try {
       return { ok: true, object: this.store.update(storageKey(t), { ...obj, metadata: { ...obj.metadata, resourceVersion: old.metadata.resourceVersion } }), warnings };
