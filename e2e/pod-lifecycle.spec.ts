@@ -73,3 +73,37 @@ test('a pod is created, scheduled onto a worker, started, and explained', async 
   const row = out.locator('pre[data-stream="stdout"]').last();
   await expect(row).toContainText(new RegExp(`web\\s+1/1\\s+Running\\s+0\\s+\\S+\\s+10\\.244\\.\\d+\\.\\d+\\s+${node}`));
 });
+
+test('keyboard: Ctrl+Enter applies from the editor, backquote focuses the console, Space plays and pauses', async ({ page }) => {
+  await openApp(page, 'en');
+  await setEditorText(page, WEB.replace('name: web', 'name: keys'));
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+Enter');
+  await expect(consoleOutput(page)).toContainText('pod/keys created');
+  await expect(podChip(page, 'keys')).toHaveAttribute('data-phase', 'Pending');
+
+  // Leave the editor, then ` jumps to the console prompt.
+  await page.getByTestId('cluster-view').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('`');
+  const input = page.getByTestId('console-input');
+  await expect(input).toBeFocused();
+  await expect(input).toHaveValue('');
+
+  // Space on the page (not in a field) toggles playback; the clock runs by itself.
+  await page.getByTestId('cluster-view').click({ position: { x: 5, y: 5 } });
+  const play = page.getByRole('toolbar', { name: 'Simulation controls' }).getByRole('button', { name: /^(Play|Pause)$/ });
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  const before = await tick(page);
+  await page.keyboard.press(' ');
+  await expect(play).toHaveAttribute('aria-pressed', 'true');
+  await expect(play).toHaveText('Pause');
+  await expect.poll(() => tick(page)).toBeGreaterThanOrEqual(before + 2);
+  await expect(podChip(page, 'keys')).toHaveAttribute('data-node', /^worker-\d$/);
+  await page.keyboard.press(' ');
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
+  // A tick already in flight may still land; after that the clock stays put.
+  await page.waitForTimeout(500);
+  const stopped = await tick(page);
+  await page.waitForTimeout(1500);
+  expect(await tick(page)).toBe(stopped);
+});
