@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { initI18n, recordText } from './index';
+import { initI18n, recordText, withRecords } from './index';
 import type { ReconcileRecord } from '../../sim/controllers/types';
 
 const bound: ReconcileRecord = {
@@ -21,5 +21,12 @@ describe('recordText', () => {
     await i18n.changeLanguage('en');
     expect(recordText(t, bound)).toBe(bound.reason);
     expect(recordText(t, { ...bound, code: 'record.nope.unknown' })).toBe(bound.reason);
+  });
+});
+
+describe('record strings kept flat', () => {
+  it('are folded into the shell namespace beside the nested ones', () => {
+    const merged = withRecords({ record: { kubectl: { create: 'made' } } }, { 'record.deployment.scaledUp': 'up {{n}}' });
+    expect(merged).toEqual({ record: { kubectl: { create: 'made' }, deployment: { scaledUp: 'up {{n}}' } } });
   });
 });
