@@ -7,7 +7,7 @@ export default {
     comingSoon: '준비 중',
     progressOf: '{{total}}단계 중 {{done}}단계 완료',
     allLessons: '전체 레슨',
-    stepOf: '{{total}}단계 중 {{n}}단계',
+    stepOf: '지금 {{n}}단계 · 전체 {{total}}단계',
     steps: '단계',
     goToStep: '{{n}}단계로 이동: {{title}}',
     goals: '목표',
