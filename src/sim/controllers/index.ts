@@ -2,8 +2,9 @@ import type { Controller } from './types';
 import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
 import { createNamespaceController } from './namespace';
+import { createGarbageCollector } from './garbagecollector';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController()];
+  return [createScheduler(), createKubelet(), createNamespaceController(), createGarbageCollector()];
 }

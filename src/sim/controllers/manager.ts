@@ -31,6 +31,8 @@ interface Entry {
   queue: WorkQueue;
   /** tick → keys due then. */
   timers: Map<number, Set<string>>;
+  /** Like timers, but schedules (ReconcileResult.periodic): they do not count against idle. */
+  periodic: Map<number, Set<string>>;
 }
 
 /**
@@ -47,7 +49,7 @@ export class ControllerManager {
   }
 
   register(controller: Controller): void {
-    this.entries.push({ controller, queue: new WorkQueue(), timers: new Map() });
+    this.entries.push({ controller, queue: new WorkQueue(), timers: new Map(), periodic: new Map() });
   }
 
   controllers(): Controller[] {
@@ -59,7 +61,7 @@ export class ControllerManager {
     this.entries.find((e) => e.controller.name === controllerName)?.queue.add(key);
   }
 
-  /** Nothing queued, nothing pending, no timer waiting. */
+  /** Nothing queued, nothing pending, no timer waiting (periodic schedules do not count). */
   idle(): boolean {
     return this.pending.length === 0 && this.entries.every((e) => e.queue.size === 0 && e.timers.size === 0);
   }
@@ -96,10 +98,12 @@ export class ControllerManager {
           for (const k of keys) entry.queue.add(k);
         }
       }
-      for (const [due, keys] of entry.timers) {
-        if (due > tick) continue;
-        for (const k of keys) entry.queue.add(k);
-        entry.timers.delete(due);
+      for (const timers of [entry.timers, entry.periodic]) {
+        for (const [due, keys] of timers) {
+          if (due > tick) continue;
+          for (const k of keys) entry.queue.add(k);
+          timers.delete(due);
+        }
       }
     }
     for (const entry of this.entries) {
@@ -107,8 +111,9 @@ export class ControllerManager {
         const result = entry.controller.reconcile(makeContext(entry.controller, key));
         if (result?.requeueAfterTicks !== undefined) {
           const due = tick + Math.max(1, result.requeueAfterTicks);
-          let set = entry.timers.get(due);
-          if (!set) entry.timers.set(due, (set = new Set()));
+          const timers = result.periodic ? entry.periodic : entry.timers;
+          let set = timers.get(due);
+          if (!set) timers.set(due, (set = new Set()));
           set.add(key);
         }
       }
@@ -120,17 +125,20 @@ export class ControllerManager {
     pending: WatchEvent[];
     queues: Record<string, string[]>;
     timers: Record<string, [number, string[]][]>;
+    periodic?: Record<string, [number, string[]][]>;
     state?: Record<string, unknown>;
   } {
     const queues: Record<string, string[]> = {};
     const timers: Record<string, [number, string[]][]> = {};
+    const periodic: Record<string, [number, string[]][]> = {};
     const state: Record<string, unknown> = {};
     for (const e of this.entries) {
       queues[e.controller.name] = e.queue.snapshot();
       timers[e.controller.name] = [...e.timers].map(([t, ks]) => [t, [...ks]]);
+      if (e.periodic.size) periodic[e.controller.name] = [...e.periodic].map(([t, ks]) => [t, [...ks]]);
       if (e.controller.saveState) state[e.controller.name] = e.controller.saveState();
     }
-    return { pending: this.pending, queues, timers, state };
+    return { pending: this.pending, queues, timers, periodic, state };
   }
 
   restore(d: ReturnType<ControllerManager['dump']>): void {
@@ -140,6 +148,8 @@ export class ControllerManager {
       for (const k of d.queues[e.controller.name] ?? []) e.queue.add(k);
       e.timers.clear();
       for (const [t, ks] of d.timers[e.controller.name] ?? []) e.timers.set(t, new Set(ks));
+      e.periodic.clear();
+      for (const [t, ks] of d.periodic?.[e.controller.name] ?? []) e.periodic.set(t, new Set(ks));
       const saved = d.state?.[e.controller.name];
       if (saved !== undefined) e.controller.loadState?.(saved);
     }

@@ -50,6 +50,12 @@ export interface ReconcileContext {
 export interface ReconcileResult {
   /** Ticks until this key is reconciled again even if nothing changes (timers, back-off). */
   requeueAfterTicks?: number;
+  /**
+   * The requeue is a schedule (a CronJob's next run), not unfinished work: it still fires,
+   * but it does not keep the cluster from counting as settled, or `runUntilSettled` would
+   * never return while a CronJob exists.
+   */
+  periodic?: boolean;
 }
 
 export interface Watch {
