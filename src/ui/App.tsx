@@ -4,7 +4,7 @@ import { ui, useUi } from './state/ui';
 import { TopBar } from './shell/TopBar';
 import { Panel } from './shell/Panel';
 import { Handle } from './shell/Handle';
-import { ClusterView, DetailsPanel } from './views';
+import { GraphArea, DetailsPanel } from './views';
 import { LessonPanel } from './lesson';
 import { useSelection } from './state/selection';
 import { EditorPane } from './editor/EditorPane';
@@ -44,7 +44,7 @@ export function App() {
         <div className="centre" data-log-collapsed={collapsed.log}>
           <section className="graph-area" aria-label={t('panels.cluster')}>
             <div className="graph-host">
-              <ClusterView />
+              <GraphArea />
             </div>
             {selection && (
               <div className="details-host">

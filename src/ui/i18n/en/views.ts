@@ -94,4 +94,24 @@ export default {
     passed: 'fits',
     failed: 'filtered out',
   },
+  owners: {
+    label: 'Owners: namespaces, workloads, ReplicaSets and their pods',
+    column: { workloads: 'Workloads', controlled: 'ReplicaSets · Jobs', pods: 'Pods' },
+    counts: 'desired {{desired}} · current {{current}} · ready {{ready}}',
+    revision: 'rev {{revision}}',
+    completions: 'completions {{detail}}',
+    schedule: 'schedule {{schedule}}',
+    emptyNamespace: 'No workloads or pods in this namespace yet.',
+    aria: {
+      namespace: 'Namespace {{name}}',
+      item: '{{kind}} {{name}}, {{status}}',
+    },
+  },
+  graph: {
+    views: 'Graph views',
+    nodes: 'Nodes',
+    owners: 'Owners',
+    nodesTitle: 'Nodes and the pods placed on them',
+    ownersTitle: 'Which object owns which: Deployment → ReplicaSet → Pod',
+  },
 };

@@ -89,4 +89,24 @@ export default {
     passed: '적합',
     failed: '제외됨',
   },
+  owners: {
+    label: '소유 관계: 네임스페이스, 워크로드, 레플리카셋과 파드',
+    column: { workloads: '워크로드', controlled: '레플리카셋 · 잡', pods: '파드' },
+    counts: '희망 {{desired}} · 현재 {{current}} · 준비 {{ready}}',
+    revision: '리비전 {{revision}}',
+    completions: '완료 {{detail}}',
+    schedule: '스케줄 {{schedule}}',
+    emptyNamespace: '이 네임스페이스에는 아직 워크로드나 파드가 없습니다.',
+    aria: {
+      namespace: '네임스페이스 {{name}}',
+      item: '{{kind}} {{name}}, {{status}}',
+    },
+  },
+  graph: {
+    views: '그래프 보기',
+    nodes: '노드',
+    owners: '소유 관계',
+    nodesTitle: '노드와 그 위에 배치된 파드',
+    ownersTitle: '어떤 오브젝트가 무엇을 소유하는지: 디플로이먼트 → 레플리카셋 → 파드',
+  },
 };

@@ -1,0 +1,283 @@
+import { select, type Selection as D3Selection } from 'd3';
+// Side-effect import: adds selection.transition() for the joins below.
+import 'd3-transition';
+import type { MirrorState } from '../../state/mirror';
+import type { ObjectRef } from '../../../sim/objects';
+import type { Translate } from '../cluster/drawNodes';
+import { phaseSymbolsMarkup } from '../cluster/icons';
+import { setMeasureFamily } from '../cluster/measure';
+import { buildOwnerForest, flatten, type NamespaceGroup, type OwnerItem } from './tree';
+import { computeOwnerLayout, OWNER_METRICS, type OwnerLayout, type OwnerLink } from './layout';
+import { drawItemContent, itemSignature, linkPath } from './drawOwners';
+
+interface Options {
+  t: Translate;
+  lang: string;
+  onSelect: (ref: ObjectRef) => void;
+}
+
+interface Drawn {
+  sig?: string;
+  pos?: string;
+}
+type Tagged = SVGGElement & { __ko?: Drawn };
+type G = D3Selection<SVGGElement, unknown, null, undefined>;
+
+function drawn(e: SVGGElement): Drawn {
+  return ((e as Tagged).__ko ??= {});
+}
+
+function reducedMotion(): boolean {
+  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+interface Placed {
+  item: OwnerItem;
+  color: string;
+  system: boolean;
+}
+
+/**
+ * D3 owns the owner view's SVG, like the cluster renderer: keyed joins by uid, content
+ * redrawn only when its signature changes, positions tweened so pods visibly leave an old
+ * ReplicaSet and gather under the new one during a rolling update.
+ */
+export class OwnersRenderer {
+  private readonly svg: D3Selection<SVGSVGElement, unknown, null, undefined>;
+  private readonly headerLayer: G;
+  private readonly bandLayer: G;
+  private readonly linkLayer: G;
+  private readonly itemLayer: G;
+  private width = 800;
+  private state: MirrorState | null = null;
+  private groups: NamespaceGroup[] = [];
+  private selected: ObjectRef | null = null;
+  private lastVersion = -1;
+
+  constructor(
+    private readonly host: HTMLElement,
+    private opts: Options,
+  ) {
+    this.svg = select(host).append('svg').attr('class', 'ko-owners-svg').attr('role', 'group');
+    this.svg.append('defs').html(phaseSymbolsMarkup());
+    this.headerLayer = this.svg.append('g').attr('class', 'ko-owner-headers');
+    this.bandLayer = this.svg.append('g').attr('class', 'ko-owner-bands');
+    this.linkLayer = this.svg.append('g').attr('class', 'ko-owner-links');
+    this.itemLayer = this.svg.append('g').attr('class', 'ko-owner-items');
+    const activate = (e: Event) => {
+      const target = (e.target as Element).closest<SVGGElement>('[data-kind]');
+      if (!target) return;
+      const kind = target.dataset.kind as string;
+      const name = target.dataset.name as string;
+      const namespace = target.dataset.namespace || undefined;
+      this.opts.onSelect(namespace ? { kind, namespace, name } : { kind, name });
+    };
+    this.svg.on('click', activate);
+    this.svg.on('keydown', (e: KeyboardEvent) => {
+      if (e.key !== 'Enter' && e.key !== ' ') return;
+      // Only a focused object takes the key; elsewhere Space stays the global play/pause.
+      if (!(e.target as Element).closest('[data-kind]')) return;
+      e.preventDefault();
+      activate(e);
+    });
+  }
+
+  setOptions(opts: Options): void {
+    const langChanged = opts.lang !== this.opts.lang;
+    this.opts = opts;
+    if (langChanged) this.render(true);
+  }
+
+  resize(width: number): void {
+    const w = Math.floor(width);
+    if (w === this.width || w <= 0) return;
+    this.width = w;
+    this.render(true);
+  }
+
+  update(state: MirrorState): void {
+    this.state = state;
+    if (state.version === this.lastVersion) return;
+    this.lastVersion = state.version;
+    this.groups = buildOwnerForest(state.objects);
+    this.render(false);
+  }
+
+  select(sel: ObjectRef | null): void {
+    this.selected = sel;
+    this.markSelection();
+  }
+
+  destroy(): void {
+    this.svg.interrupt().remove();
+  }
+
+  private render(relayoutOnly: boolean): void {
+    const state = this.state;
+    if (!state) return;
+    const layout = computeOwnerLayout(this.groups, this.width);
+    setMeasureFamily(getComputedStyle(this.host).fontFamily);
+    this.svg.attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
+    const animate = !reducedMotion() && !relayoutOnly;
+    this.drawHeaders(layout);
+    this.drawBands(layout);
+    this.drawLinks(layout, animate);
+    this.drawItems(layout, state, animate);
+    this.markSelection();
+  }
+
+  private drawHeaders(layout: OwnerLayout): void {
+    const { t } = this.opts;
+    const titles = [t('owners.column.workloads'), t('owners.column.controlled'), t('owners.column.pods')];
+    this.headerLayer
+      .selectAll<SVGTextElement, { x: number; title: string }>('text')
+      .data(layout.columns.map((c, i) => ({ x: c.x, title: titles[i] as string })))
+      .join('text')
+      .attr('class', 'ko-owner-col-title')
+      .attr('x', (d) => d.x)
+      .attr('y', 19)
+      .text((d) => d.title);
+  }
+
+  private drawBands(layout: OwnerLayout): void {
+    const { t } = this.opts;
+    const byNs = new Map(this.groups.map((g) => [g.namespace, g]));
+    const bands = this.bandLayer
+      .selectAll<SVGGElement, OwnerLayout['bands'][number]>('g.ko-owner-band')
+      .data(layout.bands, (d) => d.namespace)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'ko-owner-band');
+        g.append('rect').attr('class', 'ko-owner-band-bg').attr('rx', 12);
+        const head = g.append('g').attr('class', 'ko-owner-band-head').attr('tabindex', 0).attr('role', 'button').attr('data-kind', 'Namespace').attr('data-namespace', '');
+        head.append('rect').attr('class', 'ko-owner-band-swatch').attr('x', 14).attr('y', 10).attr('width', 10).attr('height', 10).attr('rx', 3);
+        head.append('text').attr('class', 'ko-owner-band-name').attr('x', 30).attr('y', 20);
+        g.append('text').attr('class', 'ko-empty ko-owner-band-empty');
+        return g;
+      });
+    bands.each(function (d) {
+      const group = byNs.get(d.namespace);
+      const color = group?.color ?? '#94a3b8';
+      const g = select(this);
+      g.attr('transform', `translate(${d.rect.x},${d.rect.y})`).classed('ko-system', Boolean(group?.system)).style('--ns-color', color);
+      g.select('rect.ko-owner-band-bg').attr('width', d.rect.w).attr('height', d.rect.h);
+      const head = g.select<SVGGElement>('g.ko-owner-band-head').attr('data-name', d.namespace).attr('aria-label', t('owners.aria.namespace', { name: d.namespace }));
+      head.select('rect').attr('fill', color);
+      head.select('text').text(d.namespace);
+      g.select('text.ko-owner-band-empty')
+        .attr('x', OWNER_METRICS.bandPad)
+        .attr('y', OWNER_METRICS.bandHeader + 20)
+        .text(group && group.roots.length === 0 ? t('owners.emptyNamespace') : '');
+    });
+  }
+
+  private drawLinks(layout: OwnerLayout, animate: boolean): void {
+    this.linkLayer
+      .selectAll<SVGPathElement, OwnerLink>('path.ko-owner-link')
+      .data(layout.links, (d) => d.id)
+      .join(
+        (enter) => enter.append('path').attr('class', 'ko-owner-link').attr('d', (d) => linkPath(d.x1, d.y1, d.x2, d.y2)),
+        (update) => update,
+        (exit) => (animate ? exit.transition().duration(250).style('opacity', 0).remove() : exit.remove()),
+      )
+      .call((sel) => {
+        const target = animate ? sel.transition().duration(400) : sel;
+        target.attr('d', (d) => linkPath(d.x1, d.y1, d.x2, d.y2));
+      });
+  }
+
+  private pulseClass(state: MirrorState, item: OwnerItem): string | null {
+    const mark = state.changed.get(`${item.resource}|${item.namespace}/${item.name}`);
+    if (!mark || mark.type === 'DELETED') return null;
+    return `ko-pulse-${state.tick % 2}`;
+  }
+
+  private drawItems(layout: OwnerLayout, state: MirrorState, animate: boolean): void {
+    const { t, lang } = this.opts;
+    const placed: Placed[] = [];
+    for (const g of this.groups) {
+      const walk = (item: OwnerItem) => {
+        placed.push({ item, color: g.color, system: g.system });
+        item.children.forEach(walk);
+      };
+      g.roots.forEach(walk);
+    }
+    const joined = this.itemLayer
+      .selectAll<SVGGElement, Placed>('g.ko-owner-item')
+      .data(placed, (d) => d.item.id)
+      .join(
+        (enter) => {
+          const g = enter.append('g').attr('class', 'ko-owner-item').attr('tabindex', 0).attr('role', 'button');
+          if (animate) g.style('opacity', 0);
+          return g;
+        },
+        (update) => update,
+        (exit) => {
+          exit.attr('class', 'ko-owner-exiting').attr('data-kind', null).attr('tabindex', null).attr('role', null);
+          return animate ? exit.transition().duration(300).style('opacity', 0).remove() : exit.remove();
+        },
+      );
+    joined.each(function (d) {
+      const { item } = d;
+      const r = layout.rects.get(item.id);
+      if (!r) return;
+      const cache = drawn(this);
+      const sig = itemSignature(item, r, d.color, lang);
+      if (cache.sig !== sig) {
+        drawItemContent(this, item, r, d.color, d.system, t);
+        cache.sig = sig;
+        this.setAttribute('data-kind', item.kind);
+        this.setAttribute('data-name', item.name);
+        this.setAttribute('data-namespace', item.namespace);
+        if (item.pod) {
+          this.setAttribute('data-phase', item.pod.status.text);
+          this.setAttribute('data-node', item.pod.node);
+          this.setAttribute(
+            'aria-label',
+            item.pod.node
+              ? t('aria.pod', { name: item.name, status: item.pod.status.text, node: item.pod.node, namespace: item.namespace })
+              : t('aria.podUnscheduled', { name: item.name, status: item.pod.status.text, namespace: item.namespace }),
+          );
+        } else {
+          if (item.replicas) {
+            this.setAttribute('data-desired', String(item.replicas.desired));
+            this.setAttribute('data-current', String(item.replicas.current));
+            this.setAttribute('data-ready', String(item.replicas.ready));
+          }
+          if (item.revision) this.setAttribute('data-revision', item.revision);
+          this.setAttribute('aria-label', t('owners.aria.item', { kind: item.kind, name: item.name, status: [item.replicas ? t('owners.counts', { ...item.replicas }) : item.detail ?? '', item.revision ? t('owners.revision', { revision: item.revision }) : ''].filter(Boolean).join(', ') }));
+        }
+        this.setAttribute('data-owner-column', String(item.column));
+      }
+      const pos = `translate(${r.x},${r.y})`;
+      if (cache.pos === pos) return;
+      const first = cache.pos === undefined;
+      cache.pos = pos;
+      const sel = select(this);
+      if (!animate) sel.interrupt().attr('transform', pos).style('opacity', null);
+      else if (first) sel.attr('transform', pos).transition().duration(350).style('opacity', 1);
+      else sel.transition().duration(450).attr('transform', pos).style('opacity', 1);
+    });
+    joined.attr('class', (d) =>
+      ['ko-owner-item', d.item.pod ? 'ko-pod' : d.item.kind === 'PersistentVolumeClaim' ? 'ko-owner-claim' : 'ko-owner-box', d.system ? 'ko-system' : '', d.item.idle ? 'ko-owner-idle' : '', d.item.terminating ? 'ko-owner-terminating' : '', this.pulseClass(state, d.item)]
+        .filter(Boolean)
+        .join(' '),
+    );
+  }
+
+  private markSelection(): void {
+    const s = this.selected;
+    const match = (kind: string, ns: string, name: string) => s !== null && s.kind === kind && s.name === name && (s.namespace ?? '') === ns;
+    this.itemLayer
+      .selectAll<SVGGElement, Placed>('g.ko-owner-item')
+      .classed('ko-selected', (d) => match(d.item.kind, d.item.namespace, d.item.name))
+      .attr('aria-pressed', (d) => String(match(d.item.kind, d.item.namespace, d.item.name)));
+    this.bandLayer.selectAll<SVGGElement, unknown>('g.ko-owner-band-head').classed('ko-selected', function () {
+      return match('Namespace', '', this.dataset.name ?? '');
+    });
+  }
+
+  /** Every drawn item, for tests. */
+  items(): OwnerItem[] {
+    return flatten(this.groups);
+  }
+}
