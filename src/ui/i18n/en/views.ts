@@ -61,6 +61,7 @@ export default {
     empty: 'No reconcile records for this object yet.',
     tick: 't{{tick}}',
     tickTitle: 'Tick {{tick}}',
+    ownerPath: 'Owned by',
   },
   action: {
     create: 'created',

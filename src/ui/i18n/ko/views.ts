@@ -56,6 +56,7 @@ export default {
     empty: '이 오브젝트에 대한 조정(reconcile) 기록이 아직 없습니다.',
     tick: 't{{tick}}',
     tickTitle: '틱 {{tick}}',
+    ownerPath: '소유자',
   },
   action: {
     create: '생성',

@@ -5,7 +5,7 @@ import { useMirror } from '../../state/useMirror';
 import { selectObject, useSelection } from '../../state/selection';
 import { request } from '../../state/simClient';
 import { namespaceColor } from '../model/nsColor';
-import { eventsFor, findObject, whyChain } from './model';
+import { eventsFor, findObject, ownerPath, whyChain } from './model';
 import { objectStatus } from './status';
 import { WhyTimeline } from './WhyTimeline';
 import { YamlView } from './YamlView';
@@ -59,6 +59,7 @@ export function DetailsPanel({ fetchScheduling = fetchSchedulingFromWorker }: De
     const subject: KubeObject = obj ?? { apiVersion: '', kind: selection.kind, metadata: { name: selection.name, ...(selection.namespace ? { namespace: selection.namespace } : {}) } };
     return whyChain(objects, records, subject);
   }, [objects, records, obj, selection]);
+  const owners = useMemo(() => (obj ? ownerPath(objects, obj) : []), [objects, obj]);
   const events = useMemo(() => (obj ? eventsFor(objects, obj) : []), [objects, obj]);
 
   if (!selection) {
@@ -144,7 +145,7 @@ export function DetailsPanel({ fetchScheduling = fetchSchedulingFromWorker }: De
       </div>
       <div className="ko-tabpanel" role="tabpanel" id={`${baseId}-panel-${current}`} aria-labelledby={`${baseId}-tab-${current}`}>
         {!obj && <p className="ko-hint">{t('details.gone')}</p>}
-        {current === 'why' && <WhyTimeline steps={steps} />}
+        {current === 'why' && <WhyTimeline steps={steps} owners={owners} self={selection} />}
         {current === 'yaml' && obj && <YamlView object={obj} />}
         {current === 'events' && obj && <EventsTable events={events} tick={tick} />}
         {current === 'scheduling' && obj && <SchedulingTab pod={obj} fetchScheduling={fetchScheduling} />}

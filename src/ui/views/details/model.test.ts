@@ -3,7 +3,7 @@ import type { KubeObject } from '../../../sim/objects';
 import { keyOf } from '../../../sim/objects';
 import type { ReconcileRecord } from '../../../sim/controllers/types';
 import type { Objects } from '../../state/mirror';
-import { eventsFor, findObject, humanDuration, podScheduling, recordsFor, whyChain } from './model';
+import { eventsFor, findObject, humanDuration, ownerPath, podScheduling, recordsFor, whyChain } from './model';
 import { objectStatus } from './status';
 
 const deployment: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'nginx-deployment', namespace: 'default', uid: 'd1' } };
@@ -54,6 +54,29 @@ describe('whyChain', () => {
       [3, 'replicaset-controller', true],
       [4, 'default-scheduler', true],
       [5, 'kubelet', true],
+    ]);
+  });
+
+  it('points a rolling update’s new ReplicaSet and its pods at the apply that changed the template', () => {
+    const rs2: KubeObject = { ...rs, metadata: { ...rs.metadata, name: 'nginx-deployment-7b6d5f8c9d', uid: 'r2' } };
+    const pod2: KubeObject = { ...pod, metadata: { ...pod.metadata, name: 'nginx-deployment-7b6d5f8c9d-abcde', uid: 'p2', ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: 'nginx-deployment-7b6d5f8c9d', uid: 'r2', controller: true }] } };
+    const rollout = [
+      ...records,
+      { ...rec(20, 'kubectl', 'update', 'Deployment', 'nginx-deployment', 'kubectl applied changes to Deployment nginx-deployment'), code: 'record.kubectl.apply' },
+      rec(21, 'deployment-controller', 'create', 'ReplicaSet', 'nginx-deployment-7b6d5f8c9d', 'Scaled up replica set'),
+      rec(22, 'replicaset-controller', 'create', 'Pod', 'nginx-deployment-7b6d5f8c9d-abcde', 'Created pod'),
+    ];
+    const all = objectsOf({ deployments: [deployment], replicasets: [rs, rs2], pods: [pod, pod2] });
+    expect(whyChain(all, rollout, pod2).map((s) => [s.record.tick, s.record.controller, s.record.target.name])).toEqual([
+      [20, 'kubectl', 'nginx-deployment'],
+      [21, 'deployment-controller', 'nginx-deployment-7b6d5f8c9d'],
+      [22, 'replicaset-controller', 'nginx-deployment-7b6d5f8c9d-abcde'],
+    ]);
+    // The old ReplicaSet's pods still trace back to the first create.
+    expect(whyChain(all, rollout, pod)[0]?.record.tick).toBe(1);
+    expect(ownerPath(all, pod2)).toEqual([
+      { kind: 'Deployment', namespace: 'default', name: 'nginx-deployment' },
+      { kind: 'ReplicaSet', namespace: 'default', name: 'nginx-deployment-7b6d5f8c9d' },
     ]);
   });
 

@@ -41,11 +41,10 @@ export interface WhyStep {
 }
 
 /**
- * The chain that explains an object: how each controlling owner came to exist (the
- * Deployment applied with kubectl, the ReplicaSet its controller made), then everything
- * done to the object itself, in tick order.
+ * The controlling owners of an object, outermost first (Deployment, then ReplicaSet), as far
+ * as the mirror still holds them; bounded, so an ownership cycle cannot hang the panel.
  */
-export function whyChain(objects: Objects, records: readonly ReconcileRecord[], obj: KubeObject): WhyStep[] {
+export function ownerPath(objects: Objects, obj: KubeObject): ObjectRef[] {
   const owners: ObjectRef[] = [];
   const seen = new Set<string>();
   let current: KubeObject | undefined = obj;
@@ -59,14 +58,47 @@ export function whyChain(objects: Objects, records: readonly ReconcileRecord[], 
     owners.unshift(ref);
     current = findObject(objects, ref) ?? findObject(objects, { kind: ref.kind, name: ref.name });
   }
+  return owners;
+}
+
+/** Writes a person made (the editor's Apply and the console both go through kubectl). */
+function isUserWrite(r: ReconcileRecord): boolean {
+  return r.controller === 'kubectl' && (r.action === 'create' || r.action === 'update');
+}
+
+/**
+ * The record that explains why an owner made its child: the last time someone applied the
+ * owner before the child appeared (so a rolling update's new ReplicaSet points at the apply
+ * that changed the image, not at the first create), else the owner's own creation (a
+ * ReplicaSet made by its Deployment's controller).
+ */
+function ownerStep(records: readonly ReconcileRecord[], owner: ObjectRef, before: number): ReconcileRecord | undefined {
+  const mine = recordsFor(records, owner);
+  let applied: ReconcileRecord | undefined;
+  for (const r of mine) if (isUserWrite(r) && r.tick <= before) applied = r;
+  return applied ?? mine.find((r) => r.action === 'create');
+}
+
+/**
+ * The chain that explains an object: how each controlling owner came to exist (the
+ * Deployment applied with kubectl, the ReplicaSet its controller made), then everything
+ * done to the object itself, in tick order.
+ */
+export function whyChain(objects: Objects, records: readonly ReconcileRecord[], obj: KubeObject): WhyStep[] {
+  const owners = ownerPath(objects, obj);
+  const self: ObjectRef = { kind: obj.kind, name: obj.metadata.name, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}) };
+  const own = recordsFor(records, self);
+  // Walk inwards from the object: each owner's step must come no later than its child's creation.
   const steps: WhyStep[] = [];
-  for (const o of owners) {
-    const created = recordsFor(records, o).find((r) => r.action === 'create');
-    if (created) steps.push({ record: created, own: false });
+  let before = own.find((r) => r.action === 'create')?.tick ?? Number.POSITIVE_INFINITY;
+  for (let i = owners.length - 1; i >= 0; i--) {
+    const step = ownerStep(records, owners[i] as ObjectRef, before);
+    if (!step) continue;
+    steps.unshift({ record: step, own: false });
+    const created = recordsFor(records, owners[i] as ObjectRef).find((r) => r.action === 'create');
+    before = created?.tick ?? step.tick;
   }
-  for (const r of recordsFor(records, { kind: obj.kind, name: obj.metadata.name, ...(obj.metadata.namespace ? { namespace: obj.metadata.namespace } : {}) })) {
-    steps.push({ record: r, own: true });
-  }
+  for (const r of own) steps.push({ record: r, own: true });
   // Stable by tick: within a tick the records are already in the order they happened.
   return steps.map((s, i) => ({ s, i })).sort((a, b) => a.s.record.tick - b.s.record.tick || a.i - b.i).map((x) => x.s);
 }
