@@ -48,6 +48,32 @@ export function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
+/**
+ * Whether two JSON values serialize to the same object: a key holding `undefined` counts as
+ * absent, key order does not matter (the apiserver compares decoded objects, not key order).
+ * Stops at the first difference, and shared subtrees compare by reference, so the write
+ * path's "did anything change" check costs far less than stringifying both sides.
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i] ?? null, b[i] ?? null)) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let defined = 0;
+  for (const k of Object.keys(x)) {
+    if (x[k] === undefined) continue;
+    defined++;
+    if (!jsonEqual(x[k], y[k])) return false;
+  }
+  for (const k of Object.keys(y)) if (y[k] !== undefined) defined--;
+  return defined === 0;
+}
+
 export function ownerRefTo(owner: KubeObject, controller = true): OwnerReference {
   return {
     apiVersion: owner.apiVersion,
