@@ -6,6 +6,8 @@ export const SIM_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
 
 export class SimClock {
   tick = 0;
+  /** The last formatted second: every write of a tick stamps the same one, so format it once. */
+  private rfc3339: { millis: number; text: string } | undefined;
 
   constructor(
     public readonly tickMillis = 1000,
@@ -18,7 +20,9 @@ export class SimClock {
 
   /** RFC 3339 with second precision, as metadata.creationTimestamp is. */
   nowRFC3339(): string {
-    return new Date(this.nowMillis()).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const millis = this.nowMillis();
+    if (this.rfc3339?.millis !== millis) this.rfc3339 = { millis, text: new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    return this.rfc3339.text;
   }
 
   /** RFC 3339 with microseconds, as Event.eventTime and managedFields use. */
