@@ -96,11 +96,10 @@ export class EventRecorder {
       lastTimestamp: now,
       count: 1,
       type,
-      eventTime: undefined,
+      // No eventTime: core/v1 Events from client-go's legacy recorder leave it unset.
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     };
-    delete ev.eventTime;
     return this.store.create('events', ev);
   }
 }
