@@ -70,10 +70,6 @@ function walk(v: unknown, s: JsonSchema, path: string, goPath: string, struct: s
   const isRef = !!s.$ref;
   const name = isRef ? refName(s.$ref as string) : undefined;
   const target = isRef ? deref(s) : s;
-  const fail = (): undefined => {
-    if (!w.typeError) w.typeError = `json: cannot unmarshal ${jsonKind(v)} into Go struct field ${struct}.${goPath} of type ${goType(s, field)}`;
-    return undefined;
-  };
   if (name === 'Quantity') {
     // Quantities serialize as strings: `cpu: 1` reads back as "1", `cpu: 0.5` as "500m".
     if (typeof v === 'number' && isQuantity(v)) return Number.isInteger(v) ? String(v) : `${Math.round(v * 1000)}m`;
@@ -120,7 +116,8 @@ function walk(v: unknown, s: JsonSchema, path: string, goPath: string, struct: s
     }
     return v;
   }
-  return fail();
+  if (!w.typeError) w.typeError = `json: cannot unmarshal ${kind} into Go struct field ${struct}.${goPath} of type ${goType(s, field)}`;
+  return undefined;
 }
 
 export interface DecodeOptions {
