@@ -4,10 +4,29 @@ import { NodeName } from './plugins/nodeName';
 import { TaintTolerationFilter, TaintTolerationScore } from './plugins/taintToleration';
 import { NodeAffinityFilter, NodeAffinityScore } from './plugins/nodeAffinity';
 import { NodeResourcesBalancedAllocation, NodeResourcesFitFilter, NodeResourcesFitScore } from './plugins/nodeResourcesFit';
+import { VolumeBinding } from './plugins/volumeBinding';
+import { PodTopologySpreadFilter, PodTopologySpreadScore } from './plugins/podTopologySpread';
+import { InterPodAffinityFilter, InterPodAffinityScore } from './plugins/interPodAffinity';
 
 /** The default profile's filters, in kube-scheduler's order; a node fails at the first that rejects it. */
-export const FILTER_PLUGINS: FilterPlugin[] = [NodeUnschedulable, NodeName, TaintTolerationFilter, NodeAffinityFilter, NodeResourcesFitFilter];
-export const SCORE_PLUGINS: ScorePlugin[] = [TaintTolerationScore, NodeAffinityScore, NodeResourcesFitScore, NodeResourcesBalancedAllocation];
+export const FILTER_PLUGINS: FilterPlugin[] = [
+  NodeUnschedulable,
+  NodeName,
+  TaintTolerationFilter,
+  NodeAffinityFilter,
+  NodeResourcesFitFilter,
+  VolumeBinding,
+  PodTopologySpreadFilter,
+  InterPodAffinityFilter,
+];
+export const SCORE_PLUGINS: ScorePlugin[] = [
+  TaintTolerationScore,
+  NodeAffinityScore,
+  NodeResourcesFitScore,
+  PodTopologySpreadScore,
+  InterPodAffinityScore,
+  NodeResourcesBalancedAllocation,
+];
 
 /**
  * percentageOfNodesToScore's adaptive default: small clusters check every node; from 100
@@ -25,6 +44,8 @@ export interface CycleOutcome {
   failures: FilterFailure[];
   /** Nodes looked at, to advance the next cycle's starting point. */
   processed: number;
+  /** A PreFilter rejected the pod for every node; its reason alone makes the message. */
+  preFilterMessage?: string;
 }
 
 /**
@@ -33,6 +54,13 @@ export interface CycleOutcome {
  * (ties go to the first name).
  */
 export function runCycle(pod: PodInfo, nodes: NodeInfo[], names: string[], tick: number, start: number): CycleOutcome {
+  for (const plugin of FILTER_PLUGINS) {
+    const rejected = plugin.preFilter?.(pod, nodes);
+    if (!rejected) continue;
+    const failures = nodes.map(() => rejected);
+    const result: CompactResult = { tick, nodes: names, reasons: nodes.map(() => rejected.reasons), scores: {} };
+    return { result, failures, processed: 0, preFilterMessage: rejected.reasons.join(', ') };
+  }
   const want = numFeasibleNodesToFind(nodes.length);
   const all = want >= nodes.length;
   const from = all ? 0 : start % Math.max(1, nodes.length);
@@ -61,6 +89,7 @@ export function runCycle(pod: PodInfo, nodes: NodeInfo[], names: string[], tick:
   const result: CompactResult = { tick, nodes: evaluated, reasons, scores: {} };
   if (!feasible.length) return { result, failures, processed };
   const totals = new Array<number>(feasible.length).fill(0);
+  for (const plugin of SCORE_PLUGINS) plugin.preScore?.(pod, feasible, nodes);
   for (const plugin of SCORE_PLUGINS) {
     const scores = new Array<number>(feasible.length);
     for (let i = 0; i < feasible.length; i++) scores[i] = plugin.score(pod, feasible[i] as NodeInfo);

@@ -15,8 +15,14 @@ function histogram(reasons: string[]): string {
  * preemption victims found for incoming pod.`
  * No pod in the sim has a lower priority than another, so preemption never finds victims.
  */
-export function fitErrorMessage(numNodes: number, failures: FilterFailure[], preemptionPolicy?: string): string {
+export function fitErrorMessage(numNodes: number, failures: FilterFailure[], preemptionPolicy?: string, preFilterMsg?: string): string {
   if (numNodes === 0) return 'no nodes available to schedule pods';
+  if (preFilterMsg) {
+    // A PreFilter rejection names no per-node counts; preemption cannot help any node.
+    const msg = `0/${numNodes} nodes are available: ${preFilterMsg}.`;
+    if (preemptionPolicy === 'Never') return `${msg} preemption: not eligible due to preemptionPolicy=Never.`;
+    return `${msg} preemption: 0/${numNodes} nodes are available: ${numNodes} Preemption is not helpful for scheduling.`;
+  }
   const reasons = failures.flatMap((f) => f.reasons);
   let msg = `0/${numNodes} nodes are available: ${histogram(reasons)}.`;
   if (preemptionPolicy === 'Never') return `${msg} preemption: not eligible due to preemptionPolicy=Never.`;

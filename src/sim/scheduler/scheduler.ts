@@ -1,4 +1,6 @@
-import type { PodCondition } from 'kubernetes-types/core/v1';
+import type { PersistentVolumeClaim, PodCondition } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../objects';
+import type { Store } from '../store/store';
 import type { Controller, ReconcileContext } from '../controllers/types';
 import type { WatchEvent } from '../store/store';
 import { keyOf, splitKey } from '../objects';
@@ -19,7 +21,19 @@ export function needsScheduling(pod: PodObject): boolean {
   return (spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
 }
 
-function podInfo(pod: PodObject, key: string): PodInfo {
+/** The pod's claims as VolumeBinding sees them: bound once the claim names its volume. */
+function claimsOf(pod: PodObject, store: Store): PodInfo['claims'] {
+  const out: PodInfo['claims'] = [];
+  for (const v of pod.spec?.volumes ?? []) {
+    const name = v.persistentVolumeClaim?.claimName;
+    if (!name) continue;
+    const pvc = store.get<PersistentVolumeClaim & KubeObject>('persistentvolumeclaims', pod.metadata.namespace, name);
+    out.push({ name, found: !!pvc, bound: !!pvc && (pvc.status?.phase === 'Bound' || !!pvc.spec?.volumeName) });
+  }
+  return out;
+}
+
+function podInfo(pod: PodObject, key: string, store: Store): PodInfo {
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
   return {
     pod,
@@ -30,6 +44,8 @@ function podInfo(pod: PodObject, key: string): PodInfo {
     nodeSelectorEntries: Object.entries(pod.spec?.nodeSelector ?? {}),
     requiredTerms: required ? required.nodeSelectorTerms : undefined,
     preferredTerms: pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? [],
+    claims: claimsOf(pod, store),
+    cycle: new Map(),
   };
 }
 
@@ -46,8 +62,8 @@ function reconcile(state: SchedulerState, ctx: ReconcileContext): void {
     return;
   }
   const nodes = state.snapshot(ctx.store);
-  const info = podInfo(pod, ctx.key);
-  const { result, failures, processed } = runCycle(info, nodes, state.nodeNames(), ctx.clock.tick, state.nextStartNodeIndex);
+  const info = podInfo(pod, ctx.key, ctx.store);
+  const { result, failures, processed, preFilterMessage } = runCycle(info, nodes, state.nodeNames(), ctx.clock.tick, state.nextStartNodeIndex);
   state.nextStartNodeIndex = nodes.length ? (state.nextStartNodeIndex + processed) % nodes.length : 0;
   const source = { component: SCHEDULER_NAME };
   if (result.chosen) {
@@ -67,7 +83,7 @@ function reconcile(state: SchedulerState, ctx: ReconcileContext): void {
     state.markCurrent(ctx.store);
     return;
   }
-  const message = fitErrorMessage(nodes.length, failures, pod.spec?.preemptionPolicy);
+  const message = fitErrorMessage(nodes.length, failures, pod.spec?.preemptionPolicy, preFilterMessage);
   result.message = message;
   state.setResult(ctx.key, result);
   state.unschedulable.add(ctx.key);
@@ -140,6 +156,8 @@ export function createScheduler(): SchedulerController {
     watches: [
       { resource: 'pods', map: (ev) => mapPod(state, ev) },
       { resource: 'nodes', map: (ev) => mapNode(state, ev) },
+      // A claim created or bound may let a waiting pod through VolumeBinding.
+      { resource: 'persistentvolumeclaims', map: () => [...state.unschedulable] },
     ],
     reconcile: (ctx) => reconcile(state, ctx),
     saveState: () => state.save(),

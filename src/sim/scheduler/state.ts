@@ -27,6 +27,8 @@ function nodeInfo(node: NodeObject): NodeInfo {
     allocatable: { cpu: milliValue(a.cpu), memory: intValue(a.memory), pods: intValue(a.pods) },
     requested: { cpu: 0, memory: 0, pods: 0 },
     nonZeroRequested: { cpu: 0, memory: 0 },
+    pods: [],
+    podsWithRequiredAntiAffinity: [],
   };
 }
 
@@ -55,13 +57,15 @@ export class SchedulerState {
       const nodeName = pod.spec?.nodeName;
       if (!nodeName || finished(pod)) continue;
       const info = byName.get(nodeName);
-      if (info) this.add(info, podRequests(pod), podNonZeroRequests(pod));
+      if (info) this.add(info, podRequests(pod), podNonZeroRequests(pod), pod);
     }
     this.cache = { rv: store.resourceVersion, nodes, names: nodes.map((n) => n.name), byName };
     return nodes;
   }
 
-  private add(info: NodeInfo, req: { cpu: number; memory: number }, nonZero: { cpu: number; memory: number }): void {
+  private add(info: NodeInfo, req: { cpu: number; memory: number }, nonZero: { cpu: number; memory: number }, pod: PodObject): void {
+    info.pods.push(pod);
+    if (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) info.podsWithRequiredAntiAffinity.push(pod);
     info.requested.cpu += req.cpu;
     info.requested.memory += req.memory;
     info.requested.pods += 1;
@@ -77,7 +81,7 @@ export class SchedulerState {
   /** Counts a pod the scheduler just bound, without re-reading the store. */
   assume(nodeName: string, pod: PodInfo): void {
     const info = this.cache?.byName.get(nodeName);
-    if (info) this.add(info, pod.requests, pod.nonZeroRequests);
+    if (info) this.add(info, pod.requests, pod.nonZeroRequests, { ...pod.pod, spec: { ...pod.pod.spec, nodeName } } as PodObject);
   }
 
   /** Declares the snapshot current with the store after the scheduler's own writes. */

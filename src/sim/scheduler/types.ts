@@ -21,6 +21,10 @@ export interface NodeInfo {
   requested: Resources;
   /** Requests with the scheduler's non-zero defaults, used only for scoring (as kube-scheduler does). */
   nonZeroRequested: { cpu: number; memory: number };
+  /** Pods placed on the node (InterPodAffinity and PodTopologySpread count them). */
+  pods: PodObject[];
+  /** The subset with required pod anti-affinity, which every incoming pod must respect (symmetry). */
+  podsWithRequiredAntiAffinity: PodObject[];
 }
 
 /** The pod, read once per scheduling attempt. */
@@ -33,6 +37,10 @@ export interface PodInfo {
   nodeSelectorEntries: [string, string][];
   requiredTerms: NodeSelectorTerm[] | undefined;
   preferredTerms: PreferredSchedulingTerm[];
+  /** The pod's PersistentVolumeClaims as the scheduler found them (VolumeBinding). */
+  claims: { name: string; found: boolean; bound: boolean }[];
+  /** kube-scheduler's CycleState: what PreFilter/PreScore computed for this attempt, by plugin name. */
+  cycle: Map<string, unknown>;
 }
 
 /** A filter's verdict on one node; `unresolvable` reasons are ones preemption cannot fix. */
@@ -43,12 +51,19 @@ export interface FilterFailure {
 
 export interface FilterPlugin {
   name: string;
+  /**
+   * Once per attempt, before any node: may compute state into `pod.cycle`, or reject the pod
+   * for every node at once (its reason then stands alone in the FailedScheduling message).
+   */
+  preFilter?(pod: PodInfo, nodes: NodeInfo[]): FilterFailure | undefined;
   filter(pod: PodInfo, node: NodeInfo): FilterFailure | undefined;
 }
 
 export interface ScorePlugin {
   name: string;
   weight: number;
+  /** Once per attempt, over the feasible nodes and all nodes, before scoring. */
+  preScore?(pod: PodInfo, feasible: NodeInfo[], all: NodeInfo[]): void;
   /** Raw score for one feasible node. */
   score(pod: PodInfo, node: NodeInfo): number;
   /** Rescales raw scores to 0..100 across the feasible nodes, in place (NormalizeScore). */
