@@ -3,6 +3,9 @@ import { podStrategy } from './pod';
 import { namespaceStrategy } from './namespace';
 import { nodeStrategy } from './node';
 import { eventStrategy } from './event';
+import { statefulSetStrategy } from './statefulset';
+import { daemonSetStrategy } from './daemonset';
+import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
 
 /** Strategies by store key (`pods`, `deployments.apps`); a kind without one is only meta-validated. */
 export const STRATEGIES: Record<string, KindStrategy> = {
@@ -11,4 +14,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   nodes: nodeStrategy,
   events: eventStrategy,
   'events.events.k8s.io': eventStrategy,
+  'statefulsets.apps': statefulSetStrategy,
+  'daemonsets.apps': daemonSetStrategy,
+  persistentvolumeclaims: persistentVolumeClaimStrategy,
 };
