@@ -135,3 +135,239 @@ export const lastCommandMatches =
   (re: RegExp): Check =>
   (s) =>
     !!s.lastResult && re.test(s.lastResult.command);
+
+// ---- Workloads: owners, controllers and their status -------------------------------------
+
+type Owned = KubeObject & { metadata: KubeObject['metadata'] & { ownerReferences?: { kind: string; name: string; controller?: boolean }[] } };
+
+/** Every object of a resource, for goals that count or compare. */
+export function objectsOf<T extends KubeObject = KubeObject>(s: ClusterSnapshot, resource: string): readonly T[] {
+  return list<T>(s, resource);
+}
+
+function inNs(o: KubeObject, ns: string): boolean {
+  return (o.metadata.namespace ?? 'default') === ns;
+}
+
+export function findObject<T extends KubeObject = KubeObject>(s: ClusterSnapshot, resource: string, ns: string, name: string): T | undefined {
+  return list<T>(s, resource).find((o) => o.metadata.name === name && inNs(o, ns));
+}
+
+/** The controller owner reference names this kind and name. */
+function ownedBy(o: KubeObject, kind: string, name: string): boolean {
+  return ((o as Owned).metadata.ownerReferences ?? []).some((r) => r.controller && r.kind === kind && r.name === name);
+}
+
+function live(o: KubeObject): boolean {
+  return !o.metadata.deletionTimestamp;
+}
+
+function isRunningReady(p: PodObject): boolean {
+  if (!live(p) || p.status?.phase !== 'Running') return false;
+  const statuses = p.status.containerStatuses ?? [];
+  return statuses.length === p.spec?.containers.length && statuses.every((c) => c.ready);
+}
+
+/** Pods (not Terminating) whose controller is this kind/name. */
+export function podsOwnedBy(s: ClusterSnapshot, ns: string, kind: string, name: string): PodObject[] {
+  return list<PodObject>(s, 'pods').filter((p) => inNs(p, ns) && live(p) && ownedBy(p, kind, name));
+}
+
+/** ReplicaSets (not being deleted) that a Deployment controls. */
+export function replicaSetsOf(s: ClusterSnapshot, ns: string, deployment: string): KubeObject[] {
+  return list(s, 'replicasets.apps').filter((r) => inNs(r, ns) && live(r) && ownedBy(r, 'Deployment', deployment));
+}
+
+/** Pods under a Deployment, through its ReplicaSets. */
+export function podsOfDeployment(s: ClusterSnapshot, ns: string, deployment: string): PodObject[] {
+  return replicaSetsOf(s, ns, deployment).flatMap((rs) => podsOwnedBy(s, ns, 'ReplicaSet', rs.metadata.name));
+}
+
+/** Exactly `n` pods of this owner, all Running and ready. */
+export const ownedPodsRunning =
+  (ns: string, kind: string, name: string, n: number): Check =>
+  (s) => {
+    const pods = podsOwnedBy(s, ns, kind, name);
+    return pods.length === n && pods.every(isRunningReady);
+  };
+
+interface ReplicaStatus {
+  spec?: { replicas?: number };
+  status?: { replicas?: number; readyReplicas?: number; availableReplicas?: number; updatedReplicas?: number; observedGeneration?: number };
+}
+
+/** The ReplicaSet wants `n` and its status reports `n` ready, with `n` running pods to match. */
+export const replicaSetReady =
+  (ns: string, name: string, n: number): Check =>
+  (s) => {
+    const rs = findObject<KubeObject & ReplicaStatus>(s, 'replicasets.apps', ns, name);
+    return !!rs && rs.spec?.replicas === n && (rs.status?.readyReplicas ?? 0) === n && ownedPodsRunning(ns, 'ReplicaSet', name, n)(s);
+  };
+
+interface Condition {
+  type: string;
+  status: string;
+  reason?: string;
+}
+
+function condition(o: KubeObject | undefined, type: string): Condition | undefined {
+  const conds = (o as { status?: { conditions?: Condition[] } } | undefined)?.status?.conditions;
+  return conds?.find((c) => c.type === type);
+}
+
+/** What `kubectl rollout status` waits for: every replica updated and available, Available=True. */
+export const deploymentAvailable =
+  (ns: string, name: string, n: number): Check =>
+  (s) => {
+    const d = findObject<KubeObject & ReplicaStatus>(s, 'deployments.apps', ns, name);
+    if (!d || d.spec?.replicas !== n) return false;
+    const st = d.status ?? {};
+    return (
+      (st.observedGeneration ?? 0) >= (d.metadata.generation ?? 0) &&
+      st.replicas === n &&
+      st.updatedReplicas === n &&
+      st.availableReplicas === n &&
+      condition(d, 'Available')?.status === 'True'
+    );
+  };
+
+export const replicaSetCount =
+  (ns: string, deployment: string, n: number): Check =>
+  (s) =>
+    replicaSetsOf(s, ns, deployment).length === n;
+
+/** Every ReplicaSet of the Deployment carries the `pod-template-hash` label, and so do its pods. */
+export const podTemplateHashLabels =
+  (ns: string, deployment: string): Check =>
+  (s) => {
+    const sets = replicaSetsOf(s, ns, deployment);
+    return (
+      sets.length > 0 &&
+      sets.every((rs) => {
+        const hash = rs.metadata.labels?.['pod-template-hash'];
+        return !!hash && rs.metadata.name.endsWith(`-${hash}`) && podsOwnedBy(s, ns, 'ReplicaSet', rs.metadata.name).every((p) => p.metadata.labels?.['pod-template-hash'] === hash);
+      })
+    );
+  };
+
+/** Exactly `n` running, ready pods under the Deployment, every container on `image`. */
+export const deploymentPodsOnImage =
+  (ns: string, deployment: string, image: string, n: number): Check =>
+  (s) => {
+    const pods = podsOfDeployment(s, ns, deployment);
+    return pods.length === n && pods.every((p) => isRunningReady(p) && (p.spec?.containers ?? []).every((c) => c.image === image));
+  };
+
+/** At least `n` running, ready pods under the Deployment run `image`. */
+export const deploymentServingImage =
+  (ns: string, deployment: string, image: string, n: number): Check =>
+  (s) =>
+    podsOfDeployment(s, ns, deployment).filter((p) => isRunningReady(p) && (p.spec?.containers ?? []).every((c) => c.image === image)).length >= n;
+
+/** Some pod under the Deployment waits on its image: `ErrImagePull` or `ImagePullBackOff`. */
+export const deploymentImagePullFailing =
+  (ns: string, deployment: string): Check =>
+  (s) =>
+    podsOfDeployment(s, ns, deployment).some((p) =>
+      (p.status?.containerStatuses ?? []).some((c) => ['ErrImagePull', 'ImagePullBackOff'].includes(c.state?.waiting?.reason ?? '')),
+    );
+
+interface JobStatus {
+  spec?: { completions?: number };
+  status?: { succeeded?: number; failed?: number; active?: number };
+}
+
+/** The Job has the `Complete` condition, with `succeeded` pods (when given). */
+export const jobComplete =
+  (ns: string, name: string, succeeded?: number): Check =>
+  (s) => {
+    const job = findObject<KubeObject & JobStatus>(s, 'jobs.batch', ns, name);
+    return condition(job, 'Complete')?.status === 'True' && (succeeded === undefined || job?.status?.succeeded === succeeded);
+  };
+
+/** The Job has the `Failed` condition, with this reason (e.g. `BackoffLimitExceeded`) when given. */
+export const jobFailed =
+  (ns: string, name: string, reason?: string): Check =>
+  (s) => {
+    const c = condition(findObject(s, 'jobs.batch', ns, name), 'Failed');
+    return c?.status === 'True' && (reason === undefined || c.reason === reason);
+  };
+
+/** Pods of the Job (by owner, Terminating ones included: finished pods stay) in this phase. */
+export const jobPodsInPhase =
+  (ns: string, job: string, phase: string, atLeast: number): Check =>
+  (s) =>
+    list<PodObject>(s, 'pods').filter((p) => inNs(p, ns) && ownedBy(p, 'Job', job) && p.status?.phase === phase).length >= atLeast;
+
+/** A CronJob has created at least `n` Jobs. */
+export const cronJobRuns =
+  (ns: string, cronJob: string, n: number): Check =>
+  (s) =>
+    list(s, 'jobs.batch').filter((j) => inNs(j, ns) && ownedBy(j, 'CronJob', cronJob)).length >= n;
+
+/** The StatefulSet wants `n`, reports `n` ready, and its pods are exactly `<name>-0 … <name>-(n-1)`, all running. */
+export const statefulSetReady =
+  (ns: string, name: string, n: number): Check =>
+  (s) => {
+    const sts = findObject<KubeObject & ReplicaStatus>(s, 'statefulsets.apps', ns, name);
+    if (!sts || sts.spec?.replicas !== n || (sts.status?.readyReplicas ?? 0) !== n) return false;
+    return podsNamed(ns, 'StatefulSet', name, Array.from({ length: n }, (_, i) => `${name}-${i}`))(s) && ownedPodsRunning(ns, 'StatefulSet', name, n)(s);
+  };
+
+/** The owner's live pods have exactly these names. */
+export const podsNamed =
+  (ns: string, kind: string, owner: string, names: readonly string[]): Check =>
+  (s) => {
+    const have = podsOwnedBy(s, ns, kind, owner)
+      .map((p) => p.metadata.name)
+      .sort();
+    return have.length === names.length && [...names].sort().every((n, i) => have[i] === n);
+  };
+
+/** Events with this reason about the named object, repeats folded into `count` included. */
+export function eventTotal(s: ClusterSnapshot, reason: string, name: string, messageIncludes?: string): number {
+  return list<Event & KubeObject>(s, 'events')
+    .filter((e) => e.reason === reason && e.involvedObject.name === name && (messageIncludes === undefined || (e.message ?? '').includes(messageIncludes)))
+    .reduce((sum, e) => sum + (e.count ?? 1), 0);
+}
+
+export const eventCountAtLeast =
+  (reason: string, name: string, n: number, messageIncludes?: string): Check =>
+  (s) =>
+    eventTotal(s, reason, name, messageIncludes) >= n;
+
+/** The node's Ready condition is not True (stopped, or its kubelet stopped posting status). */
+export const nodeNotReady =
+  (name: string): Check =>
+  (s) => {
+    const node = findNode(s, name);
+    const ready = node?.status?.conditions?.find((c) => c.type === 'Ready');
+    return !!node && ready?.status !== 'True';
+  };
+
+/** Running, ready pods carrying this label spread over at least `nodes` distinct nodes. */
+export const podsSpreadOver =
+  (ns: string, label: string, value: string, count: number, nodes: number): Check =>
+  (s) => {
+    const pods = list<PodObject>(s, 'pods').filter((p) => inNs(p, ns) && p.metadata.labels?.[label] === value && isRunningReady(p));
+    return pods.length === count && new Set(pods.map((p) => p.spec?.nodeName)).size >= nodes;
+  };
+
+/** Running, ready pods carrying this label number exactly `n`. */
+export const podsRunningWithLabel =
+  (ns: string, label: string, value: string, n: number): Check =>
+  (s) =>
+    list<PodObject>(s, 'pods').filter((p) => inNs(p, ns) && p.metadata.labels?.[label] === value && isRunningReady(p)).length === n;
+
+/** A PersistentVolumeClaim exists in this phase (`Pending` until the storage lesson binds it). */
+export const pvcPhase =
+  (ns: string, name: string, phase: string): Check =>
+  (s) =>
+    (findObject<KubeObject & { status?: { phase?: string } }>(s, 'persistentvolumeclaims', ns, name)?.status?.phase ?? 'Pending') === phase &&
+    !!findObject(s, 'persistentvolumeclaims', ns, name);
+
+/** A resource exists (not being deleted). */
+export const objectExists =
+  (resource: string, ns: string | undefined, name: string): Check =>
+  (s) =>
+    list(s, resource).some((o) => o.metadata.name === name && (ns === undefined || inNs(o, ns)) && live(o));

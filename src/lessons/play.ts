@@ -19,12 +19,17 @@ function check(step: SolutionStep & { expectError?: string }, command: string, r
   }
 }
 
+/** Files applied so far per cluster: like the editor's tabs, they outlive one step. */
+const filesByCluster = new WeakMap<Cluster, Map<string, string>>();
+
 /**
  * Plays a reference solution headlessly, the way the editor's Apply and the console would.
- * Files applied earlier in the run are readable by later `kubectl ... -f FILE` lines.
+ * Files applied earlier on this cluster (in this step or an earlier one) are readable by
+ * later `kubectl ... -f FILE` lines.
  */
 export function playSolution(cluster: Cluster, steps: readonly SolutionStep[], previous?: LastResult): PlayOutcome {
-  const files = new Map<string, string>();
+  let files = filesByCluster.get(cluster);
+  if (!files) filesByCluster.set(cluster, (files = new Map()));
   const out: PlayOutcome = { problems: [] };
   if (previous) out.lastResult = previous;
   for (const step of steps) {
