@@ -3,8 +3,10 @@ import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
 import { createNamespaceController } from './namespace';
 import { createGarbageCollector } from './garbagecollector';
+import { createStatefulSetController } from './statefulset/statefulset';
+import { createDaemonSetController } from './daemonset/daemonset';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController(), createGarbageCollector()];
+  return [createScheduler(), createKubelet(), createNamespaceController(), createStatefulSetController(), createDaemonSetController(), createGarbageCollector()];
 }
