@@ -8,6 +8,7 @@ import { KubectlError, formatStatus, usage } from './errors';
 import { runGet } from './get';
 import { runDelete } from './delete';
 import { runLabel } from './label';
+import { runNodeAdmin } from './nodeadmin';
 import { runApiResources, runClusterInfo, runSettle, runTick, runVersion } from './misc';
 import { applyManifest } from './apply';
 import { readFile } from './files';
@@ -34,6 +35,7 @@ Basic Commands:
 Kube Orchestra (not kubectl):
   tick [N]        Advance the simulated cluster N ticks (default 1)
   settle          Advance until nothing is left to reconcile
+  node add|remove NAME  A machine joins the cluster, or leaves it (its pods are garbage-collected)
 `;
 
 function applyFiles(cluster: Cluster, args: Args, files: FileReader, mode: 'apply' | 'create'): KubectlResult {
@@ -102,6 +104,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (!cmd || cmd === 'help' || cmd === '-h' || cmd === '--help') return { stdout: HELP, stderr: '', exitCode: 0 };
   if (cmd === 'tick') return runTick(cluster, rest);
   if (cmd === 'settle') return runSettle(cluster);
+  if (cmd === 'node' && (rest[0] === 'add' || rest[0] === 'remove')) return runNodeAdmin(cluster, rest);
   const args = parseArgs(rest);
   switch (cmd) {
     case 'get':
