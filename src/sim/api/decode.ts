@@ -29,7 +29,8 @@ interface Walk {
   typeError?: string;
 }
 
-function jsonKind(v: unknown): string {
+/** The JSON type name encoding/json uses in `cannot unmarshal <kind> into ...`. */
+export function jsonKind(v: unknown): string {
   if (Array.isArray(v)) return 'array';
   if (typeof v === 'boolean') return 'bool';
   if (typeof v === 'number') return 'number';

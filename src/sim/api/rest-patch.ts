@@ -3,6 +3,8 @@
  * and a strategic merge patch that merges lists of named items (containers, ports, env,
  * volumes ...) by `name` — the merge key of nearly every list learners patch.
  */
+import { jsonEqual } from '../objects';
+
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
 function isObject(v: unknown): v is Record<string, Json> {
@@ -93,7 +95,8 @@ export function jsonPatch(doc: unknown, ops: JsonPatchOp[]): unknown {
     const { parent, key } = parentOf(out, parts, op.path);
     switch (op.op) {
       case 'test':
-        if (JSON.stringify(getAt(out, parts)) !== JSON.stringify(op.value)) throw new PatchError(`testing value ${op.path} failed: test failed`);
+        // RFC 6902: objects are equal when their members are, whatever their order.
+        if (!jsonEqual(getAt(out, parts), op.value)) throw new PatchError(`testing value ${op.path} failed: test failed`);
         break;
       case 'remove':
         if (Array.isArray(parent)) {

@@ -98,3 +98,43 @@ describe('REST facade', () => {
     expect(handle(api, { verb: 'GET', path: '/apis/extensions/v1beta1/namespaces/default/deployments' }).status).toBe(404);
   });
 });
+
+describe('REST facade: malformed requests', () => {
+  it('answers 400 to a grace period that is not an integer, instead of throwing', () => {
+    const api = createCluster().api;
+    handle(api, { verb: 'POST', path: '/api/v1/namespaces/default/pods', body: nginx });
+    const path = '/api/v1/namespaces/default/pods/nginx';
+    const q = handle(api, { verb: 'DELETE', path, query: { gracePeriodSeconds: 'soon' } });
+    expect(q.status).toBe(400);
+    expect((q.body as { message: string }).message).toBe('strconv.ParseInt: parsing "soon": invalid syntax');
+    const b = handle(api, { verb: 'DELETE', path, body: { gracePeriodSeconds: '5' } });
+    expect(b.status).toBe(400);
+    expect((b.body as { message: string }).message).toBe('json: cannot unmarshal string into Go struct field DeleteOptions.gracePeriodSeconds of type int64');
+    expect(handle(api, { verb: 'GET', path }).status).toBe(200);
+    expect(handle(api, { verb: 'DELETE', path, query: { gracePeriodSeconds: '0' } }).status).toBe(200);
+  });
+
+  it('JSON patch `test` compares objects by their members, not their key order', () => {
+    const api = createCluster().api;
+    handle(api, { verb: 'POST', path: '/api/v1/namespaces/default/pods', body: nginx });
+    const path = '/api/v1/namespaces/default/pods/nginx';
+    const ok = handle(api, {
+      verb: 'PATCH',
+      path,
+      contentType: 'application/json-patch+json',
+      body: [
+        { op: 'test', path: '/spec/containers/0/ports/0', value: { protocol: 'TCP', containerPort: 80 } },
+        { op: 'add', path: '/metadata/labels/tested', value: 'yes' },
+      ],
+    });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ metadata: { labels: { tested: 'yes' } } });
+    const failed = handle(api, {
+      verb: 'PATCH',
+      path,
+      contentType: 'application/json-patch+json',
+      body: [{ op: 'test', path: '/spec/containers/0/ports/0', value: { containerPort: 81, protocol: 'TCP' } }],
+    });
+    expect(failed.status).toBe(422);
+  });
+});

@@ -7,6 +7,7 @@ import { badRequest, methodNotAllowed, notFound, status } from './status';
 import { parseSelector, SelectorParseError } from '../store/labels';
 import type { JsonPatchOp } from './rest-patch';
 import { PatchError, jsonPatch, mergePatch, strategicMergePatch } from './rest-patch';
+import { jsonKind } from './decode';
 
 export type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -188,8 +189,14 @@ function patch(api: ApiServer, t: Target & { name: string }, req: RestRequest, q
 }
 
 function remove(api: ApiServer, t: Target & { name: string }, req: RestRequest, q: Record<string, string>): RestResponse {
-  const body = (asObject(req.body) ?? {}) as { gracePeriodSeconds?: number; propagationPolicy?: 'Background' | 'Foreground' | 'Orphan' };
-  const grace = q['gracePeriodSeconds'] !== undefined ? Number(q['gracePeriodSeconds']) : body.gracePeriodSeconds;
+  const body = (asObject(req.body) ?? {}) as { gracePeriodSeconds?: unknown; propagationPolicy?: 'Background' | 'Foreground' | 'Orphan' };
+  // A grace period that is not an integer would reach the clock as NaN and throw: answer 400 as kube-apiserver does.
+  const queryGrace = q['gracePeriodSeconds'];
+  if (queryGrace !== undefined && !/^-?\d+$/.test(queryGrace)) return fail(badRequest(`strconv.ParseInt: parsing ${JSON.stringify(queryGrace)}: invalid syntax`));
+  const bodyGrace = body.gracePeriodSeconds;
+  if (bodyGrace !== undefined && bodyGrace !== null && !Number.isInteger(bodyGrace))
+    return fail(badRequest(`json: cannot unmarshal ${jsonKind(bodyGrace)} into Go struct field DeleteOptions.gracePeriodSeconds of type int64`));
+  const grace = queryGrace !== undefined ? Number(queryGrace) : ((bodyGrace ?? undefined) as number | undefined);
   const policy = (q['propagationPolicy'] as typeof body.propagationPolicy) ?? body.propagationPolicy;
   const res = api.delete(t.type, t.namespace, t.name, { gracePeriodSeconds: grace, propagationPolicy: policy, dryRun: q['dryRun'] === 'All' });
   if (!res.ok) return fail(res.status);
