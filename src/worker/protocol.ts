@@ -2,6 +2,7 @@ import type { Delta, ClusterOptions, ClusterState } from '../sim/cluster';
 import type { KubectlResult } from '../sim/kubectl/types';
 import type { KubeObject } from '../sim/objects';
 import type { ReconcileRecord } from '../sim/controllers/types';
+import type { SchedulingResult } from '../sim/scheduler/types';
 
 /**
  * The only code the worker and the UI share. Every message carries `seq`; a reply
@@ -31,5 +32,5 @@ export type SimToUi =
   | { seq: number; re?: number; type: 'delta'; delta: Delta; settled?: boolean }
   | { seq: number; re: number; type: 'kubectlResult'; result: KubectlResult }
   | { seq: number; re: number; type: 'exported'; state: ClusterState }
-  | { seq: number; re: number; type: 'schedulingResult'; result: unknown }
+  | { seq: number; re: number; type: 'schedulingResult'; result: SchedulingResult | null }
   | { seq: number; re?: number; type: 'error'; message: string };
