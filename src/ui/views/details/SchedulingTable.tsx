@@ -27,8 +27,9 @@ export function SchedulingTable({ nodes, chosen }: SchedulingTableProps) {
       <thead>
         <tr>
           <th scope="col">{t('scheduling.node')}</th>
-          <th scope="col">{t('scheduling.filter')}</th>
-          <th scope="col">{t('scheduling.scores')}</th>
+          <th scope="col">
+            {t('scheduling.filter')} · {t('scheduling.scores')}
+          </th>
           <th scope="col" className="ko-num">
             {t('scheduling.total')}
           </th>
@@ -45,28 +46,25 @@ export function SchedulingTable({ nodes, chosen }: SchedulingTableProps) {
               </th>
               {n.passed ? (
                 <>
+                  {/* Verdict and scores share a cell so the table fits the narrow details panel. */}
                   <td>
                     <span className="ko-verdict ko-ph-running">✓ {t('scheduling.passed')}</span>
-                  </td>
-                  <td>
-                    {n.scores && Object.keys(n.scores).length ? (
+                    {n.scores && Object.keys(n.scores).length > 0 && (
                       <dl className="ko-scores">
                         {Object.entries(n.scores).map(([plugin, score]) => (
                           <div key={plugin}>
-                            <dt>{plugin}</dt>
+                            <dt title={plugin}>{plugin}</dt>
                             <dd>{score}</dd>
                           </div>
                         ))}
                       </dl>
-                    ) : (
-                      '—'
                     )}
                   </td>
                   <td className="ko-num">{n.total ?? '—'}</td>
                 </>
               ) : (
                 // A filtered-out node is never scored: its reason gets the whole row.
-                <td colSpan={3}>
+                <td colSpan={2}>
                   <span className="ko-verdict ko-ph-failed">✕ {n.reasons.length ? n.reasons.join('; ') : t('scheduling.failed')}</span>
                 </td>
               )}

@@ -83,9 +83,3 @@ export function drawItemContent(g: SVGGElement, item: OwnerItem, r: Rect, color:
   const tip = [`${item.kind} ${item.namespace}/${item.name}`, counts, image, item.revision ? `deployment.kubernetes.io/revision: ${item.revision}` : ''].filter(Boolean).join('\n');
   el(g, 'title', {}, tip);
 }
-
-/** A horizontal S-curve from an owner's right edge to what it owns. */
-export function linkPath(x1: number, y1: number, x2: number, y2: number): string {
-  const mx = (x1 + x2) / 2;
-  return `M${x1},${y1}C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
-}

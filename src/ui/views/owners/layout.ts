@@ -21,6 +21,11 @@ export const OWNER_METRICS = {
   chipGap: 6,
   minChip: 150,
   maxChip: 210,
+  /** Below this width the columns become an indented outline (details panel open, small screens). */
+  compactBelow: 640,
+  indent: 22,
+  compactGap: 8,
+  maxCompactBox: 340,
 } as const;
 
 export interface OwnerLink {
@@ -31,9 +36,13 @@ export interface OwnerLink {
   y1: number;
   x2: number;
   y2: number;
+  /** SVG path: an S-curve between columns, an elbow in the outline. */
+  d: string;
 }
 
 export interface OwnerLayout {
+  /** Outline mode: one column, children indented under their owner. */
+  compact: boolean;
   width: number;
   height: number;
   columns: { x: number; w: number }[];
@@ -41,6 +50,17 @@ export interface OwnerLayout {
   rects: Map<string, Rect>;
   links: OwnerLink[];
   chip: { w: number; h: number };
+}
+
+/** A horizontal S-curve from an owner's right edge to what it owns. */
+export function curvePath(x1: number, y1: number, x2: number, y2: number): string {
+  const mx = (x1 + x2) / 2;
+  return `M${x1},${y1}C${mx},${y1} ${mx},${y2} ${x2},${y2}`;
+}
+
+/** Down from under the owner, then across to the child: the outline's connector. */
+export function elbowPath(x1: number, y1: number, x2: number, y2: number): string {
+  return `M${x1},${y1}V${y2}H${x2}`;
 }
 
 interface Ctx {
@@ -77,6 +97,11 @@ function subtreeHeight(item: OwnerItem, ctx: Ctx): number {
   return Math.max(M.boxHeight, blockHeight(item.children, ctx));
 }
 
+function link(parent: { id: string; x: number; y: number }, childId: string, r: Rect): OwnerLink {
+  const y2 = r.y + r.h / 2;
+  return { id: `${parent.id}>${childId}`, childId, x1: parent.x, y1: parent.y, x2: r.x, y2, d: curvePath(parent.x, parent.y, r.x, y2) };
+}
+
 /** Places siblings from `y`; links each to `parent` (its right-middle), if any. */
 function placeBlock(items: readonly OwnerItem[], y: number, ctx: Ctx, parent?: { id: string; x: number; y: number }): void {
   let cursor = y;
@@ -85,7 +110,7 @@ function placeBlock(items: readonly OwnerItem[], y: number, ctx: Ctx, parent?: {
     placeTree(t, cursor, h, ctx);
     if (parent) {
       const r = ctx.rects.get(t.id) as Rect;
-      ctx.links.push({ id: `${parent.id}>${t.id}`, childId: t.id, x1: parent.x, y1: parent.y, x2: r.x, y2: r.y + r.h / 2 });
+      ctx.links.push(link(parent, t.id, r));
     }
     cursor += h + M.rowGap;
   }
@@ -96,7 +121,7 @@ function placeBlock(items: readonly OwnerItem[], y: number, ctx: Ctx, parent?: {
     const c = i % ctx.grid.cols;
     const r: Rect = { x: col.x + c * (ctx.grid.w + M.chipGap), y: cursor + row * (M.chipHeight + M.chipGap), w: ctx.grid.w, h: M.chipHeight };
     ctx.rects.set(leaf.id, r);
-    if (parent && c === 0) ctx.links.push({ id: `${parent.id}>${leaf.id}`, childId: leaf.id, x1: parent.x, y1: parent.y, x2: r.x, y2: r.y + r.h / 2 });
+    if (parent && c === 0) ctx.links.push(link(parent, leaf.id, r));
   });
 }
 
@@ -108,7 +133,55 @@ function placeTree(item: OwnerItem, y: number, h: number, ctx: Ctx): void {
   placeBlock(item.children, y + (h - inner) / 2, ctx, { id: item.id, x: box.x + box.w, y: box.y + box.h / 2 });
 }
 
+/** The outline: each object on its own line, indented by its column, children right under it. */
+function computeCompact(groups: readonly NamespaceGroup[], width: number): OwnerLayout {
+  const full = Math.max(width, 300);
+  const x0 = M.margin + M.bandPad;
+  const avail = full - 2 * (M.margin + M.bandPad);
+  const colX = (c: number) => x0 + c * M.indent;
+  const columns = [0, 1, 2].map((c) => ({ x: colX(c), w: Math.min(M.maxCompactBox, avail - c * M.indent) }));
+  const podsW = avail - 2 * M.indent;
+  const cols = Math.max(1, Math.floor((podsW + M.chipGap) / (M.minChip + M.chipGap)));
+  const chipW = Math.floor(Math.min(M.maxChip, (podsW - (cols - 1) * M.chipGap) / cols));
+  const rects = new Map<string, Rect>();
+  const links: OwnerLink[] = [];
+  let y = M.margin;
+
+  const place = (items: readonly OwnerItem[], parent?: { id: string; x: number; y: number }) => {
+    for (const item of items.filter((i) => !isLeaf(i))) {
+      const col = columns[item.column] as { x: number; w: number };
+      const r: Rect = { x: col.x, y, w: col.w, h: M.boxHeight };
+      rects.set(item.id, r);
+      if (parent) links.push({ id: `${parent.id}>${item.id}`, childId: item.id, x1: parent.x, y1: parent.y, x2: r.x, y2: r.y + r.h / 2, d: elbowPath(parent.x, parent.y, r.x, r.y + r.h / 2) });
+      y += M.boxHeight + M.compactGap;
+      place(item.children, { id: item.id, x: r.x + 10, y: r.y + r.h });
+    }
+    const leaves = items.filter(isLeaf);
+    leaves.forEach((leaf, i) => {
+      const c = i % cols;
+      if (i > 0 && c === 0) y += M.chipHeight + M.chipGap;
+      const r: Rect = { x: colX(2) + c * (chipW + M.chipGap), y, w: chipW, h: M.chipHeight };
+      rects.set(leaf.id, r);
+      if (parent && c === 0) links.push({ id: `${parent.id}>${leaf.id}`, childId: leaf.id, x1: parent.x, y1: parent.y, x2: r.x, y2: r.y + r.h / 2, d: elbowPath(parent.x, parent.y, r.x, r.y + r.h / 2) });
+    });
+    if (leaves.length) y += M.chipHeight + M.compactGap;
+  };
+
+  const bands: OwnerLayout['bands'] = [];
+  for (const g of groups) {
+    const top = y;
+    y = top + M.bandHeader;
+    if (g.roots.length) place(g.roots);
+    else y += M.chipHeight;
+    const rect: Rect = { x: M.margin, y: top, w: full - 2 * M.margin, h: y - top + M.bandPad - M.compactGap };
+    bands.push({ namespace: g.namespace, rect });
+    y = rect.y + rect.h + M.bandGap;
+  }
+  return { compact: true, width: full, height: Math.max(y, M.margin + 40), columns, bands, rects, links, chip: { w: chipW, h: M.chipHeight } };
+}
+
 export function computeOwnerLayout(groups: readonly NamespaceGroup[], width: number): OwnerLayout {
+  if (width < M.compactBelow) return computeCompact(groups, width);
   const inner = Math.max(480, width - 2 * M.margin - 2 * M.bandPad);
   const boxW = Math.round(Math.min(M.maxBox, Math.max(M.minBox, inner * 0.24)));
   const x0 = M.margin + M.bandPad;
@@ -136,5 +209,5 @@ export function computeOwnerLayout(groups: readonly NamespaceGroup[], width: num
     bands.push({ namespace: g.namespace, rect });
     y = rect.y + rect.h + M.bandGap;
   }
-  return { width: full, height: Math.max(y, M.header + 40), columns, bands, rects: ctx.rects, links: ctx.links, chip: { w: chipW, h: M.chipHeight } };
+  return { compact: false, width: full, height: Math.max(y, M.header + 40), columns, bands, rects: ctx.rects, links: ctx.links, chip: { w: chipW, h: M.chipHeight } };
 }

@@ -8,7 +8,7 @@ import { phaseSymbolsMarkup } from '../cluster/icons';
 import { setMeasureFamily } from '../cluster/measure';
 import { buildOwnerForest, flatten, type NamespaceGroup, type OwnerItem } from './tree';
 import { computeOwnerLayout, OWNER_METRICS, type OwnerLayout, type OwnerLink } from './layout';
-import { drawItemContent, itemSignature, linkPath } from './drawOwners';
+import { drawItemContent, itemSignature } from './drawOwners';
 
 interface Options {
   t: Translate;
@@ -129,9 +129,10 @@ export class OwnersRenderer {
   private drawHeaders(layout: OwnerLayout): void {
     const { t } = this.opts;
     const titles = [t('owners.column.workloads'), t('owners.column.controlled'), t('owners.column.pods')];
+    // The outline has no columns to head.
     this.headerLayer
       .selectAll<SVGTextElement, { x: number; title: string }>('text')
-      .data(layout.columns.map((c, i) => ({ x: c.x, title: titles[i] as string })))
+      .data(layout.compact ? [] : layout.columns.map((c, i) => ({ x: c.x, title: titles[i] as string })))
       .join('text')
       .attr('class', 'ko-owner-col-title')
       .attr('x', (d) => d.x)
@@ -175,13 +176,13 @@ export class OwnersRenderer {
       .selectAll<SVGPathElement, OwnerLink>('path.ko-owner-link')
       .data(layout.links, (d) => d.id)
       .join(
-        (enter) => enter.append('path').attr('class', 'ko-owner-link').attr('d', (d) => linkPath(d.x1, d.y1, d.x2, d.y2)),
+        (enter) => enter.append('path').attr('class', 'ko-owner-link').attr('d', (d) => d.d),
         (update) => update,
         (exit) => (animate ? exit.transition().duration(250).style('opacity', 0).remove() : exit.remove()),
       )
       .call((sel) => {
         const target = animate ? sel.transition().duration(400) : sel;
-        target.attr('d', (d) => linkPath(d.x1, d.y1, d.x2, d.y2));
+        target.attr('d', (d) => d.d);
       });
   }
 

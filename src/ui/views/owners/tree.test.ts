@@ -166,9 +166,31 @@ describe('computeOwnerLayout', () => {
     expect(layout.width).toBe(900);
   });
 
-  it('grows wider than a too-narrow host instead of overlapping the columns', () => {
-    const layout = computeOwnerLayout([], 300);
-    expect(layout.width).toBeGreaterThan(300);
-    expect((layout.columns[2]?.x ?? 0) + (layout.columns[2]?.w ?? 0)).toBeLessThanOrEqual(layout.width);
+  it('switches to the outline below the compact width, and never draws narrower than 300px', () => {
+    expect(computeOwnerLayout([], 700).compact).toBe(false);
+    expect(computeOwnerLayout([], 600).compact).toBe(true);
+    const tiny = computeOwnerLayout([], 200);
+    expect(tiny.width).toBe(300);
+    expect((tiny.columns[2]?.x ?? 0) + (tiny.columns[2]?.w ?? 0)).toBeLessThanOrEqual(tiny.width);
+  });
+});
+
+describe('computeOwnerLayout, outline mode', () => {
+  it('indents ReplicaSets under their Deployment and pods under their ReplicaSet when the view is narrow', () => {
+    const forest = buildOwnerForest(
+      objects({
+        'deployments.apps': [deployment],
+        'replicasets.apps': [replicaSet('new', 'rs2', '2', 2, 2, 'nginx:1.16.1')],
+        pods: ['a', 'b'].map((s) => pod(`web-new-${s}`, 'default', owner('ReplicaSet', 'web-new', 'rs2'))),
+      }),
+    );
+    const layout = computeOwnerLayout(forest, 380);
+    expect(layout.compact).toBe(true);
+    const r = (id: string) => layout.rects.get(id) as { x: number; y: number; w: number; h: number };
+    expect(r('rs2').x - r('d1').x).toBe(OWNER_METRICS.indent);
+    expect(r('rs2').y).toBeGreaterThan(r('d1').y);
+    expect(r('p-web-new-a').y).toBeGreaterThan(r('rs2').y);
+    for (const rect of layout.rects.values()) expect(rect.x + rect.w).toBeLessThanOrEqual(380 - OWNER_METRICS.margin);
+    expect(layout.links.find((l) => l.id === 'd1>rs2')?.d).toMatch(/^M[\d.]+,[\d.]+V[\d.]+H[\d.]+$/);
   });
 });
