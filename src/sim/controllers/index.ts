@@ -2,11 +2,12 @@ import type { Controller } from './types';
 import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
 import { createNamespaceController } from './namespace';
+import { createNodeLifecycleController } from './nodelifecycle';
 import { createGarbageCollector } from './garbagecollector';
 import { createStatefulSetController } from './statefulset/statefulset';
 import { createDaemonSetController } from './daemonset/daemonset';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController(), createStatefulSetController(), createDaemonSetController(), createGarbageCollector()];
+  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createStatefulSetController(), createDaemonSetController(), createGarbageCollector()];
 }

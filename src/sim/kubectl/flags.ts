@@ -28,6 +28,7 @@ const VALUED: Record<string, string> = {
   '--context': 'context',
   '--kubeconfig': 'kubeconfig',
   '--type': 'type',
+  '--tail': 'tail',
 };
 
 const BOOLEAN: Record<string, string> = {
@@ -52,6 +53,10 @@ const BOOLEAN: Record<string, string> = {
   '--ignore-not-found': 'ignore-not-found',
   '--now': 'now',
   '--server-side': 'server-side',
+  '-p': 'previous',
+  '--previous': 'previous',
+  '--ignore-daemonsets': 'ignore-daemonsets',
+  '--delete-emptydir-data': 'delete-emptydir-data',
 };
 
 export function parseArgs(argv: string[]): Args {

@@ -9,6 +9,8 @@ import { runGet } from './get';
 import { runDelete } from './delete';
 import { runLabel } from './label';
 import { runNodeAdmin } from './nodeadmin';
+import { runLogs } from './logs';
+import { runCordon, runDrain, runNodeCommand } from './nodes';
 import { runApiResources, runClusterInfo, runSettle, runTick, runVersion } from './misc';
 import { applyManifest } from './apply';
 import { readFile } from './files';
@@ -28,6 +30,10 @@ Basic Commands:
   describe        Show details of a specific resource or group of resources
   apply           Apply a configuration to a resource by file name or stdin
   label           Update the labels on a resource
+  logs            Print the logs for a container in a pod
+  cordon          Mark node as unschedulable
+  uncordon        Mark node as schedulable
+  drain           Drain node in preparation for maintenance
   api-resources   Print the supported API resources on the server
   cluster-info    Display cluster information
   version         Print the client and server version information
@@ -35,6 +41,7 @@ Basic Commands:
 Kube Orchestra (not kubectl):
   tick [N]        Advance the simulated cluster N ticks (default 1)
   settle          Advance until nothing is left to reconcile
+  node stop|start NODE  Stop or start the kubelet of a node (it goes NotReady, then its pods are evicted)
   node add|remove NAME  A machine joins the cluster, or leaves it (its pods are garbage-collected)
 `;
 
@@ -105,6 +112,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'tick') return runTick(cluster, rest);
   if (cmd === 'settle') return runSettle(cluster);
   if (cmd === 'node' && (rest[0] === 'add' || rest[0] === 'remove')) return runNodeAdmin(cluster, rest);
+  if (cmd === 'node') return runNodeCommand(cluster, rest);
   const args = parseArgs(rest);
   switch (cmd) {
     case 'get':
@@ -120,6 +128,14 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
       return runDelete(cluster, args, files);
     case 'label':
       return runLabel(cluster, args);
+    case 'logs':
+      return runLogs(cluster, args);
+    case 'cordon':
+      return runCordon(cluster, args, true);
+    case 'uncordon':
+      return runCordon(cluster, args, false);
+    case 'drain':
+      return runDrain(cluster, args);
     case 'api-resources':
       return runApiResources(args);
     case 'version':

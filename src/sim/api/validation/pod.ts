@@ -1,5 +1,6 @@
 import type { Container, PodSpec, Toleration } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../objects';
+import { jsonEqual } from '../../objects';
 import type { FieldError } from '../status';
 import { dns1123Label, dns1123Subdomain } from './names';
 import { milliUnits } from '../../quantity';
@@ -128,15 +129,7 @@ export function validatePodUpdate(obj: KubeObject, old: KubeObject): FieldError[
   if (!next.activeDeadlineSeconds) delete next.activeDeadlineSeconds;
   if (next.terminationGracePeriodSeconds === undefined) delete next.terminationGracePeriodSeconds;
   if (next.tolerations === undefined) delete next.tolerations;
-  if (stable(next) === stable(prev)) return [];
+  // Field order in a manifest does not count as a change.
+  if (jsonEqual(next, prev)) return [];
   return [{ type: 'Forbidden', field: 'spec', detail: POD_UPDATE_FORBIDDEN }];
-}
-
-/** JSON with sorted keys, so field order in a manifest does not count as a change. */
-function stable(v: unknown): string {
-  return JSON.stringify(v, (_k, val: unknown) =>
-    val && typeof val === 'object' && !Array.isArray(val)
-      ? Object.fromEntries(Object.entries(val as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : val,
-  );
 }
