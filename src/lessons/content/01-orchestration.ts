@@ -150,10 +150,10 @@ Step the clock until every pod runs, then look at which node each pod landed on.
       body: {
         ko: `서버는 고장 납니다. \`worker-1\`을 멈춥니다. \`kubectl node stop\`은 실제 kubectl 명령이 아니라 이 시뮬레이터의 명령입니다. 전원이 꺼진 것처럼 kubelet이 응답을 멈춥니다.
 
-명령을 실행하고 시계를 진행합니다. 노드 컨트롤러가 노드를 \`NotReady\`로 표시하는 과정을 지켜봅니다.`,
+명령을 실행하고 시계를 진행합니다. 노드 컨트롤러는 상태 보고가 끊긴 노드를 \`NotReady\`로 표시하고, 몇 분 기다린 뒤 그 위의 파드를 내보냅니다(eviction). Settle로 그 시간을 빨리 감습니다.`,
         en: `Servers fail. Stop \`worker-1\`. \`kubectl node stop\` is this simulator's command, not real kubectl: the kubelet stops answering, as if the power were cut.
 
-Run it and step the clock. Watch the node controller mark the node \`NotReady\`.`,
+Run it and step the clock. The node controller marks a node that stopped reporting \`NotReady\`, waits a few minutes, then evicts its pods. Settle fast-forwards through the wait.`,
       },
       command: 'kubectl node stop worker-1',
       prediction: {
@@ -174,16 +174,16 @@ Run it and step the clock. Watch the node controller mark the node \`NotReady\`.
       },
       goals: [
         { id: 'notready', text: { ko: '`worker-1`이 NotReady입니다', en: '`worker-1` is NotReady' }, check: nodeNotReady('worker-1') },
-        { id: 'four', text: { ko: '준비된 파드가 넷만 남았습니다', en: 'Only four pods are still ready' }, check: podsRunningWithLabel('default', 'app', 'shop', 4) },
+        { id: 'four', text: { ko: '실행 중인 파드가 넷만 남았습니다', en: 'Only four pods are still running' }, check: podsRunningWithLabel('default', 'app', 'shop', 4) },
         { id: 'no-new', text: { ko: '새 파드는 하나도 생기지 않았습니다', en: 'No new pod was created' }, check: onlyTheSix },
       ],
       hint: {
-        ko: '명령을 실행한 뒤 Settle을 누릅니다. 노드 색이 바뀌고 그 위의 파드가 준비 상태를 잃습니다.',
-        en: 'Run the command, then press Settle. The node changes colour and its pods lose readiness.',
+        ko: '명령을 실행한 뒤 Settle을 누르고 `kubectl get nodes`와 `kubectl get pods -o wide`로 확인합니다.',
+        en: 'Run the command, press Settle, then check with `kubectl get nodes` and `kubectl get pods -o wide`.',
       },
       explain: {
-        ko: '`worker-1`의 kubelet이 상태 보고를 멈췄고, 노드 컨트롤러가 노드를 `NotReady`로 바꾸고 테인트를 붙였습니다. 그 위의 파드는 준비 상태를 잃었습니다. 새 파드를 만든 컨트롤러는 없습니다. 이 빈자리를 채우는 것이 레슨 4의 컨트롤러입니다.',
-        en: 'The kubelet on `worker-1` stopped reporting; the node controller set the node `NotReady` and tainted it. Its pods lost readiness. No controller created new pods: filling that gap is what the controllers of lesson 4 do.',
+        ko: '`worker-1`의 kubelet이 상태 보고를 멈추자 노드 컨트롤러가 `Ready` 조건을 `Unknown`으로 바꾸고 `node.kubernetes.io/unreachable` 테인트를 붙였습니다. 파드는 이 테인트를 300초 동안 용인합니다. 그 시간이 지나자 `app-1`과 `app-4`가 축출되어 Terminating이 되었습니다. kubelet이 멈춰 있으므로 삭제를 마무리할 수도 없습니다. 새 파드를 만든 주체는 없습니다. 이 빈자리를 채우는 것이 레슨 4의 컨트롤러입니다.',
+        en: 'When the kubelet on `worker-1` stopped reporting, the node controller set its `Ready` condition to `Unknown` and added the `node.kubernetes.io/unreachable` taint. Pods tolerate that taint for 300 seconds; after that, `app-1` and `app-4` were evicted and show Terminating, which no kubelet can finish. Nothing created new pods: filling that gap is what the controllers of lesson 4 do.',
       },
       solution: [{ kind: 'kubectl', line: 'kubectl node stop worker-1' }, { kind: 'settle' }],
     },

@@ -1,6 +1,6 @@
 import type { Lesson } from '../types';
 import type { Check } from '../goals';
-import { eventTotal, jobComplete, jobFailed, jobPodsInPhase, lastOutputContains, objectsOf } from '../goals';
+import { cronJobRuns, eventTotal, jobComplete, jobFailed, jobPodsInPhase, lastOutputContains, objectsOf } from '../goals';
 
 const PI = `apiVersion: batch/v1
 kind: Job
@@ -53,6 +53,23 @@ spec:
 const ETL = failing('etl', 'Never');
 const ETL_ON_FAILURE = failing('etl-retry', 'OnFailure');
 
+const HELLO = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: hello
+spec:
+  schedule: "*/1 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: hello
+              image: busybox:1.36
+              command: ["sh", "-c", "date; echo Hello from the Kubernetes cluster"]
+          restartPolicy: OnFailure
+`;
+
 /** The Job made exactly one pod over its whole life (OnFailure restarts in place). */
 const onePodEver =
   (job: string): Check =>
@@ -68,6 +85,14 @@ const restartedInPlace =
         (p.metadata.ownerReferences ?? []).some((r) => r.kind === 'Job' && r.name === job) &&
         ((p as { status?: { containerStatuses?: { restartCount?: number }[] } }).status?.containerStatuses ?? []).some((c) => (c.restartCount ?? 0) > 0),
     ) || jobFailed('default', job)(s);
+
+/** Some Job of the CronJob has the Complete condition. */
+const cronJobCompleted =
+  (cronJob: string): Check =>
+  (s) =>
+    objectsOf(s, 'jobs.batch').some(
+      (j) => (j.metadata.ownerReferences ?? []).some((r) => r.kind === 'CronJob' && r.name === cronJob) && jobComplete(j.metadata.namespace ?? 'default', j.metadata.name)(s),
+    );
 
 export const jobsLesson: Lesson = {
   id: 'jobs',
@@ -85,10 +110,10 @@ export const jobsLesson: Lesson = {
       body: {
         ko: `웹 서버는 계속 실행되어야 하지만, 배치 처리나 ETL 작업은 할 일을 마치면 끝나야 합니다. **잡(Job)**은 이런 일회성 작업을 관리합니다. 파드를 만들고, 파드가 성공적으로 끝나면 잡을 완료로 표시합니다.
 
-편집기의 잡은 Kubernetes 문서의 예제입니다. perl로 원주율을 2000자리까지 계산해 출력합니다. 적용하고 시계를 진행합니다.`,
+편집기의 잡은 Kubernetes 문서의 잡 예제를 바탕으로 합니다. perl로 원주율을 2000자리까지 계산해 출력합니다. 적용하고 시계를 진행합니다.`,
         en: `A web server should run forever; a batch or ETL job should stop once its work is done. A **Job** manages that kind of one-off work: it creates pods, and when they finish successfully it marks itself complete.
 
-The Job in the editor is the Kubernetes docs' example: perl computes π to 2000 digits and prints it. Apply it and step the clock.`,
+The Job in the editor is based on the Kubernetes docs' Job example: perl computes π to 2000 digits and prints it. Apply it and step the clock.`,
       },
       editor: { file: 'job-pi.yaml', yaml: PI },
       prediction: {
@@ -234,13 +259,36 @@ With \`OnFailure\` no new pod is made: the kubelet restarts the container **insi
       },
       solution: [{ kind: 'apply', file: 'job-etl-retry.yaml', yaml: ETL_ON_FAILURE }, { kind: 'settle' }],
     },
+    {
+      id: 'cron',
+      title: { ko: '정해진 시각마다', en: 'On a timetable' },
+      body: {
+        ko: `정해진 시각마다 잡을 만들려면 **크론잡(CronJob)**을 씁니다. \`schedule\`은 리눅스 cron 형식(분 시 일 월 요일)입니다. \`*/1 * * * *\`은 매분입니다.
+
+크론잡 컨트롤러는 시각이 되면 \`jobTemplate\`으로 잡을 하나 만들고, 그 뒤는 잡 컨트롤러가 맡습니다. 이 시뮬레이터에서 한 틱은 1초입니다. 적용하고 60틱 이상 진행합니다(\`kubectl tick 60\`).`,
+        en: `To create Jobs on a timetable, use a **CronJob**. \`schedule\` uses the cron format (minute hour day month weekday); \`*/1 * * * *\` means every minute.
+
+When the time comes, the CronJob controller creates a Job from \`jobTemplate\`, and the Job controller takes it from there. In this simulator one tick is one second: apply, then step at least 60 ticks (\`kubectl tick 60\`).`,
+      },
+      editor: { file: 'cronjob-hello.yaml', yaml: HELLO },
+      goals: [
+        { id: 'ran', text: { ko: '크론잡 `hello`가 잡을 만들었습니다', en: 'CronJob `hello` created a Job' }, check: cronJobRuns('default', 'hello', 1) },
+        { id: 'done', text: { ko: '그 잡이 완료되었습니다', en: 'That Job completed' }, check: cronJobCompleted('hello') },
+      ],
+      hint: { ko: 'Apply를 누른 뒤 콘솔에 `kubectl tick 70`을 입력합니다.', en: 'Press Apply, then type `kubectl tick 70` in the console.' },
+      explain: {
+        ko: '분이 바뀌는 순간 크론잡 컨트롤러가 `hello-<예정 시각>` 잡을 만들었습니다(`SuccessfulCreate`). 잡 이름의 숫자는 예정 시각을 분 단위로 센 값입니다. 성공한 잡은 `successfulJobsHistoryLimit`(기본 3)개까지, 실패한 잡은 `failedJobsHistoryLimit`(기본 1)개까지 남습니다.',
+        en: 'As the minute turned, the CronJob controller created Job `hello-<scheduled time>` (`SuccessfulCreate`); the number is the scheduled time counted in minutes. Up to `successfulJobsHistoryLimit` (3 by default) finished Jobs and `failedJobsHistoryLimit` (1) failed ones are kept.',
+      },
+      solution: [{ kind: 'apply', file: 'cronjob-hello.yaml', yaml: HELLO }, { kind: 'tick', count: 75 }],
+    },
   ],
   recap: {
-    ko: '잡은 배치 처리나 ETL처럼 끝나는 일을 실행하고, 일이 끝나면 더 실행하지 않습니다. `completions`는 필요한 성공 수, `parallelism`은 동시 실행 수입니다. 잡의 `restartPolicy`는 `Never`나 `OnFailure`만 허용됩니다. `Never`면 실패할 때마다 새 파드를, `OnFailure`면 같은 파드 안에서 재시작을 시도하고, 어느 쪽이든 `backoffLimit`을 넘으면 `Failed`가 됩니다. 정해진 시각마다 잡을 만들려면 크론잡(CronJob)을 씁니다. `schedule: "*/5 * * * *"`은 5분마다 잡 하나를 만듭니다.',
-    en: 'A Job runs work that ends, such as batch processing or ETL, and stops once it is done. `completions` is how many successes are needed, `parallelism` how many run at once. A Job accepts only `Never` or `OnFailure` as `restartPolicy`: `Never` retries with a new pod, `OnFailure` restarts inside the same pod, and either way the Job is `Failed` past `backoffLimit`. To create Jobs on a timetable, use a CronJob: `schedule: "*/5 * * * *"` makes one Job every five minutes.',
+    ko: '잡은 배치 처리나 ETL처럼 끝나는 일을 실행하고, 일이 끝나면 더 실행하지 않습니다. `completions`는 필요한 성공 수, `parallelism`은 동시 실행 수입니다. 잡의 `restartPolicy`는 `Never`나 `OnFailure`만 허용됩니다. `Never`면 실패할 때마다 새 파드를, `OnFailure`면 같은 파드 안에서 재시작을 시도하고, 어느 쪽이든 `backoffLimit`을 넘으면 `Failed`가 됩니다. 크론잡은 `schedule`에 맞춰 잡을 만듭니다.',
+    en: 'A Job runs work that ends, such as batch processing or ETL, and stops once it is done. `completions` is how many successes are needed, `parallelism` how many run at once. A Job accepts only `Never` or `OnFailure` as `restartPolicy`: `Never` retries with a new pod, `OnFailure` restarts inside the same pod, and either way the Job is `Failed` past `backoffLimit`. A CronJob creates Jobs on its `schedule`.',
   },
   challenge: {
-    ko: '`schedule: "*/1 * * * *"`인 크론잡을 만들어 `busybox:1.36`으로 `date`를 출력하게 하고, 60틱씩 진행하며 잡이 생기는 것을 확인합니다. 그다음 `activeDeadlineSeconds: 3`을 `batch` 잡에 더하면 어떻게 되는지 예측하고 확인합니다.',
-    en: 'Create a CronJob with `schedule: "*/1 * * * *"` that prints `date` with `busybox:1.36`, and step 60 ticks at a time to watch its Jobs appear. Then predict what adding `activeDeadlineSeconds: 3` to the `batch` Job does, and check.',
+    ko: '새 잡 `slow`를 `completions: 4`, `parallelism: 2`, `activeDeadlineSeconds: 8`로 만들고 `sleep 5`를 실행합니다. 잡이 어떻게 끝날지 예측하고 확인합니다. 그다음 `hello`에 `suspend: true`를 더해 적용하고 120틱 동안 잡이 생기는지 봅니다.',
+    en: 'Create a new Job `slow` with `completions: 4`, `parallelism: 2` and `activeDeadlineSeconds: 8` that runs `sleep 5`. Predict how it ends, then check. Next, add `suspend: true` to `hello`, apply, and watch 120 ticks for new Jobs.',
   },
 };
