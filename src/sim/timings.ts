@@ -16,6 +16,18 @@ export interface Timings {
    * terminationGracePeriodSeconds caps it (the sim's containers all exit on SIGTERM).
    */
   podStopSeconds: number;
+  /** First crash back-off after a free restart (kubelet: 10s), doubling up to maxBackoffSeconds. */
+  crashBackoffSeconds: number;
+  /** First image pull back-off (kubelet: 10s), doubling up to maxBackoffSeconds. */
+  imagePullBackoffSeconds: number;
+  /** The cap of both back-offs (kubelet: 300s). */
+  maxBackoffSeconds: number;
+  /**
+   * How long a node may go without posting status before its Ready condition turns Unknown.
+   * kube-controller-manager's --node-monitor-grace-period is 40s; the sim uses 10s so a
+   * learner does not wait.
+   */
+  nodeMonitorGracePeriodSeconds: number;
 }
 
 export const DEFAULT_TIMINGS: Timings = {
@@ -24,4 +36,8 @@ export const DEFAULT_TIMINGS: Timings = {
   containerCreateSeconds: 1,
   readySeconds: 0,
   podStopSeconds: 2,
+  crashBackoffSeconds: 10,
+  imagePullBackoffSeconds: 10,
+  maxBackoffSeconds: 300,
+  nodeMonitorGracePeriodSeconds: 10,
 };

@@ -1,49 +1,26 @@
-import type { Container, ContainerImage, ContainerStatus } from 'kubernetes-types/core/v1';
-import type { Controller, ReconcileContext, ReconcileResult } from '../controllers/types';
+import type { Container, ContainerImage, NodeCondition, PodStatus } from 'kubernetes-types/core/v1';
+import type { Controller, ReconcileContext, ReconcileResult, Why } from '../controllers/types';
 import type { Client } from '../api/client';
 import type { EventSource } from '../events';
 import { keyOf, splitKey } from '../objects';
 import type { NodeObject, PodObject } from '../scheduler/types';
-import { formatDuration, imageID, imageSizeBytes, normalizeImage } from './images';
+import { imageID, imageSizeBytes, normalizeImage } from './images';
+import { catalogueSizeBytes } from './registry';
 import { PodIPAllocator } from './podIPs';
-import { podConditions, qosClass, waitingStatus, withStatus } from './status';
+import { containerStatus, podConditions, qosClass, waitingStatus, withStatus } from './status';
+import type { ContainerRuntime, Env } from './containers';
+import { advance, newRuntime } from './containers';
+import { kubeletStopped, nodeReady } from './node';
 
-/**
- * Where one pod is in the kubelet's start-up or shut-down. Containers start one after another
- * (init containers first), each going pull → create → start, as SyncPod does.
- */
-export interface PodProgress {
+/** What the kubelet remembers of one pod: its containers' state machines, or that it is stopping. */
+export interface PodRuntime {
   uid: string;
-  /** Index into init containers followed by app containers. */
-  step: number;
-  stage: 'pull' | 'create' | 'ready' | 'stop';
-  /** Tick at which the current stage is over. */
-  due: number;
-  started: { containerID: string; startedAt: string }[];
+  containers: ContainerRuntime[];
+  /** Tick the containers are stopped by, once the pod is being deleted. */
+  stopDue?: number;
 }
 
-interface Step {
-  container: Container;
-  init: boolean;
-  fieldPath: string;
-}
-
-function steps(pod: PodObject): Step[] {
-  const init = (pod.spec?.initContainers ?? []).map((c) => ({ container: c, init: true, fieldPath: `spec.initContainers{${c.name}}` }));
-  const app = (pod.spec?.containers ?? []).map((c) => ({ container: c, init: false, fieldPath: `spec.containers{${c.name}}` }));
-  return [...init, ...app];
-}
-
-function pullPolicy(c: Container): string {
-  if (c.imagePullPolicy) return c.imagePullPolicy;
-  const ref = normalizeImage(c.image ?? '');
-  return ref.endsWith(':latest') ? 'Always' : 'IfNotPresent';
-}
-
-function imageOnNode(node: NodeObject, image: string): boolean {
-  const ref = normalizeImage(image);
-  return (node.status?.images ?? []).some((i) => (i.names ?? []).includes(ref));
-}
+const NODE_KEY = 'node:';
 
 interface Cycle {
   ctx: ReconcileContext;
@@ -54,43 +31,65 @@ interface Cycle {
   now: number;
 }
 
+function specOf(pod: PodObject, rt: ContainerRuntime): Container | undefined {
+  return (rt.init ? pod.spec?.initContainers : pod.spec?.containers)?.find((c) => c.name === rt.name);
+}
+
 class Kubelet {
-  readonly progress = new Map<string, PodProgress>();
+  readonly pods = new Map<string, PodRuntime>();
   readonly ips = new PodIPAllocator();
 
   reconcile(ctx: ReconcileContext): ReconcileResult | void {
+    if (ctx.key.startsWith(NODE_KEY)) return this.syncNode(ctx, ctx.key.slice(NODE_KEY.length));
     const { namespace, name } = splitKey(ctx.key);
     const pod = ctx.store.get<PodObject>('pods', namespace, name);
-    let p = this.progress.get(ctx.key);
-    if (!pod || (p && p.uid !== pod.metadata.uid)) {
-      this.progress.delete(ctx.key);
-      p = undefined;
+    let rt = this.pods.get(ctx.key);
+    if (!pod || (rt && rt.uid !== pod.metadata.uid)) {
+      this.pods.delete(ctx.key);
+      rt = undefined;
     }
     const nodeName = pod?.spec?.nodeName;
     // A pod bound to a node that is gone is the node lifecycle controller's business, not ours.
     const node = nodeName ? ctx.store.get<NodeObject>('nodes', undefined, nodeName) : undefined;
-    if (!pod || !nodeName || !node) return;
-    const c: Cycle = {
-      ctx,
-      pod,
-      node,
-      client: ctx.client.as(`kubelet/${nodeName}`),
-      source: { component: 'kubelet', host: nodeName },
-      now: ctx.clock.tick,
-    };
+    // A stopped kubelet does nothing at all: no status, no deletions, no timers.
+    if (!pod || !nodeName || !node || kubeletStopped(node)) return;
+    const c: Cycle = { ctx, pod, node, client: ctx.client.as(`kubelet/${nodeName}`), source: { component: 'kubelet', host: nodeName }, now: ctx.clock.tick };
     try {
-      if (pod.metadata.deletionTimestamp) return this.stop(c, p);
+      if (pod.metadata.deletionTimestamp) return this.stop(c, rt);
       const phase = pod.status?.phase;
       if (phase === 'Succeeded' || phase === 'Failed') return;
-      if (!p) {
+      if (!rt) {
         if (phase === 'Running') return;
         return this.start(c);
       }
-      if (c.now < p.due) return { requeueAfterTicks: p.due - c.now };
-      return this.advance(c, p);
+      return this.sync(c, rt);
     } finally {
       this.ips.markCurrent(ctx.store);
     }
+  }
+
+  /** A node whose kubelet came back posts Ready again, as the kubelet's status loop does. */
+  private syncNode(ctx: ReconcileContext, nodeName: string): void {
+    const node = ctx.store.get<NodeObject>('nodes', undefined, nodeName);
+    if (!node || kubeletStopped(node) || nodeReady(node) === 'True') return;
+    const now = ctx.clock.nowRFC3339();
+    const fresh: Record<string, [string, string, string]> = {
+      MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
+      DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
+      PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
+      Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
+    };
+    const conditions: NodeCondition[] = (node.status?.conditions ?? []).map((cond) => {
+      const f = fresh[cond.type];
+      if (!f) return cond;
+      const [status, reason, message] = f;
+      return { ...cond, status, reason, message, lastHeartbeatTime: now, ...(cond.status !== status ? { lastTransitionTime: now } : {}) };
+    });
+    ctx.client.as(`kubelet/${nodeName}`).updateStatus(
+      { ...node, status: { ...node.status, conditions } },
+      { reason: `The kubelet on ${nodeName} is running again and posts Ready`, code: 'record.kubelet.nodeReady', params: { node: nodeName } },
+    );
+    ctx.events.record(node, 'Normal', 'NodeReady', `Node ${nodeName} status is now: NodeReady`, { component: 'kubelet', host: nodeName });
   }
 
   /** Sandbox and IP, the first status the kubelet posts: Pending, containers ContainerCreating. */
@@ -130,137 +129,132 @@ class Kubelet {
       },
     );
     if (!res.ok) return { requeueAfterTicks: 1 };
-    const p: PodProgress = { uid: pod.metadata.uid ?? '', step: 0, stage: 'pull', due: c.now, started: [] };
-    this.progress.set(ctx.key, p);
-    return this.beginStep({ ...c, pod: res.object as PodObject }, p);
-  }
-
-  /** Pull (or find) the image of the current container. */
-  private beginStep(c: Cycle, p: PodProgress): ReconcileResult {
-    const step = steps(c.pod)[p.step] as Step;
-    const image = step.container.image ?? '';
-    const t = c.ctx.timings;
-    if (pullPolicy(step.container) !== 'Always' && imageOnNode(c.node, image)) {
-      c.ctx.events.record(c.pod, 'Normal', 'Pulled', `Container image "${image}" already present on machine and can be accessed by the pod`, c.source, step.fieldPath);
-      p.stage = 'create';
-      p.due = c.now + c.ctx.clock.ticksFor(t.cachedImageSeconds + t.containerCreateSeconds);
-    } else {
-      c.ctx.events.record(c.pod, 'Normal', 'Pulling', `Pulling image "${image}"`, c.source, step.fieldPath);
-      p.stage = 'pull';
-      p.due = c.now + c.ctx.clock.ticksFor(t.imagePullSeconds);
-    }
-    return { requeueAfterTicks: p.due - c.now };
-  }
-
-  private advance(c: Cycle, p: PodProgress): ReconcileResult | void {
-    const all = steps(c.pod);
-    const step = all[p.step];
-    if (p.stage === 'ready') return this.markReady(c);
-    if (!step) return this.running(c, p);
-    if (p.stage === 'pull') {
-      const image = step.container.image ?? '';
-      const took = formatDuration(c.ctx.timings.imagePullSeconds);
-      c.ctx.events.record(
-        c.pod,
-        'Normal',
-        'Pulled',
-        `Successfully pulled image "${image}" in ${took} (${took} including waiting). Image size: ${imageSizeBytes(image)} bytes.`,
-        c.source,
-        step.fieldPath,
-      );
-      this.rememberImage(c, image);
-      p.stage = 'create';
-      p.due = c.now + c.ctx.clock.ticksFor(c.ctx.timings.containerCreateSeconds);
-      return { requeueAfterTicks: p.due - c.now };
-    }
-    c.ctx.events.record(c.pod, 'Normal', 'Created', 'Container created', c.source, step.fieldPath);
-    c.ctx.events.record(c.pod, 'Normal', 'Started', 'Container started', c.source, step.fieldPath);
-    p.started[p.step] = { containerID: `containerd://${c.ctx.random.hex(64)}`, startedAt: c.ctx.clock.nowRFC3339() };
-    p.step++;
-    if (p.step < all.length) return this.beginStep(c, p);
-    return this.running(c, p);
-  }
-
-  /** Every container started: Running (and Ready at once unless the timings say otherwise). */
-  private running(c: Cycle, p: PodProgress): ReconcileResult | void {
-    const { pod, ctx } = c;
-    const ready = ctx.timings.readySeconds <= 0;
-    const initCount = (pod.spec?.initContainers ?? []).length;
-    const status = (x: Container, i: number, init: boolean): ContainerStatus => {
-      const s = p.started[i] ?? { containerID: '', startedAt: ctx.clock.nowRFC3339() };
-      const base = { name: x.name, image: normalizeImage(x.image ?? ''), imageID: imageID(x.image ?? ''), containerID: s.containerID, restartCount: 0 };
-      // Init containers are treated as finishing at once; finite commands are simulated later.
-      if (init) return { ...base, ready: true, started: false, state: { terminated: { exitCode: 0, reason: 'Completed', startedAt: s.startedAt, finishedAt: s.startedAt, containerID: s.containerID } } };
-      return { ...base, ready, started: true, state: { running: { startedAt: s.startedAt } } };
+    const rt: PodRuntime = {
+      uid: pod.metadata.uid ?? '',
+      containers: [...(pod.spec?.initContainers ?? []).map((x) => newRuntime(x, true)), ...(pod.spec?.containers ?? []).map((x) => newRuntime(x, false))],
     };
-    const res = c.client.updateStatus(
-      withStatus(pod, {
-        phase: 'Running',
-        conditions: podConditions(pod, ctx.clock.nowRFC3339(), { initialized: true, ready }),
-        ...(initCount ? { initContainerStatuses: (pod.spec?.initContainers ?? []).map((x, i) => status(x, i, true)) } : {}),
-        containerStatuses: (pod.spec?.containers ?? []).map((x, i) => status(x, initCount + i, false)),
-      }),
-      {
-        reason: `kubelet on ${c.node.metadata.name} started every container of ${ctx.key}; the pod is Running${ready ? ' and Ready' : ''}`,
-        code: ready ? 'record.kubelet.podRunningReady' : 'record.kubelet.podRunning',
-        params: { pod: ctx.key, node: c.node.metadata.name },
-      },
-    );
-    if (!res.ok) return { requeueAfterTicks: 1 };
-    if (ready) {
-      this.progress.delete(ctx.key);
-      return;
-    }
-    p.stage = 'ready';
-    p.due = c.now + ctx.clock.ticksFor(ctx.timings.readySeconds);
-    return { requeueAfterTicks: p.due - c.now };
+    for (const x of rt.containers) x.due = c.now;
+    this.pods.set(ctx.key, rt);
+    return this.sync({ ...c, pod: res.object as PodObject }, rt);
   }
 
-  private markReady(c: Cycle): ReconcileResult | void {
+  /** The containers that may move now: the first unfinished init container, else the app containers in order. */
+  private active(rt: PodRuntime): ContainerRuntime[] {
+    const pendingInit = rt.containers.find((x) => x.init && !(x.phase === 'exited' && x.term?.exitCode === 0));
+    if (pendingInit) return [pendingInit];
+    const app = rt.containers.filter((x) => !x.init);
+    // App containers start one after another, as SyncPod starts them in order.
+    const out: ContainerRuntime[] = [];
+    for (const x of app) {
+      out.push(x);
+      if (x.restarts === 0 && ['waiting', 'pulling', 'creating'].includes(x.phase)) break;
+    }
+    return out;
+  }
+
+  private sync(c: Cycle, rt: PodRuntime): ReconcileResult | void {
+    const env: Env = { ctx: c.ctx, pod: c.pod, node: c.node, source: c.source, now: c.now, rememberImage: (image) => this.rememberImage(c, image) };
+    for (let guard = 0; guard < 50; guard++) {
+      let moved = false;
+      for (const x of this.active(rt)) {
+        const spec = specOf(c.pod, x);
+        if (spec && advance(env, spec, x)) moved = true;
+      }
+      if (!moved) break;
+    }
+    this.writeStatus(c, rt);
+    const dues = rt.containers.map((x) => x.due).filter((d) => d > c.now);
+    return dues.length ? { requeueAfterTicks: Math.min(...dues) - c.now } : undefined;
+  }
+
+  /** Pod phase, conditions and container statuses from the containers' state machines. */
+  private writeStatus(c: Cycle, rt: PodRuntime): void {
     const { pod, ctx } = c;
-    const res = c.client.updateStatus(
-      withStatus(pod, {
-        conditions: podConditions(pod, ctx.clock.nowRFC3339(), { initialized: true, ready: true }),
-        containerStatuses: (pod.status?.containerStatuses ?? []).map((s) => ({ ...s, ready: true })),
-      }),
-      { reason: `Every container of ${ctx.key} is ready`, code: 'record.kubelet.podReady', params: { pod: ctx.key, node: c.node.metadata.name } },
-    );
-    if (!res.ok) return { requeueAfterTicks: 1 };
-    this.progress.delete(ctx.key);
+    const tickTime = (t: number) => new Date(ctx.clock.epoch + t * ctx.clock.tickMillis).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const inits = rt.containers.filter((x) => x.init);
+    const apps = rt.containers.filter((x) => !x.init);
+    const initialized = inits.every((x) => x.phase === 'exited' && x.term?.exitCode === 0);
+    const initFailed = inits.some((x) => x.phase === 'exited' && !x.restartPending && (x.term?.exitCode ?? 0) !== 0);
+    const appsDone = apps.every((x) => x.phase === 'exited' && !x.restartPending);
+    const ever = apps.some((x) => x.containerID !== '');
+    let phase: string;
+    if (initFailed) phase = 'Failed';
+    else if (!initialized) phase = 'Pending';
+    else if (appsDone) phase = apps.every((x) => x.term?.exitCode === 0) ? 'Succeeded' : 'Failed';
+    else phase = ever ? 'Running' : 'Pending';
+    const ready = phase === 'Running' && apps.every((x) => x.phase === 'running' && x.ready);
+    const view = (x: ContainerRuntime) => ({ ...x, startedAt: tickTime(x.startedTick) });
+    const spec = (x: ContainerRuntime) => specOf(pod, x) as Container;
+    const now = ctx.clock.nowRFC3339();
+    let conditions = podConditions(pod, now, { initialized, ready });
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      conditions = conditions.map((k) => (k.type === 'Ready' || k.type === 'ContainersReady' ? { type: k.type, status: 'False', lastTransitionTime: k.lastTransitionTime, reason: 'PodCompleted' } : k.type === 'PodReadyToStartContainers' ? { ...k, status: 'False' } : k));
+    }
+    const status: Partial<PodStatus> = {
+      phase,
+      conditions,
+      ...(inits.length ? { initContainerStatuses: inits.map((x) => containerStatus(spec(x), view(x), pod, false, imageID)) } : {}),
+      containerStatuses: apps.map((x) => containerStatus(spec(x), view(x), pod, !initialized, imageID)),
+    };
+    const next = withStatus(pod, status);
+    if (JSON.stringify(next.status) === JSON.stringify(pod.status)) return;
+    const res = c.client.updateStatus(next, this.why(c, pod.status, phase, ready, rt));
+    if (res.ok) c.pod = res.object as PodObject;
+  }
+
+  private why(c: Cycle, old: PodStatus | undefined, phase: string, ready: boolean, rt: PodRuntime): Why {
+    const pod = c.ctx.key;
+    const node = c.node.metadata.name;
+    const wasReady = old?.conditions?.some((k) => k.type === 'Ready' && k.status === 'True') ?? false;
+    if (phase !== old?.phase) {
+      if (phase === 'Running')
+        return ready
+          ? { reason: `kubelet on ${node} started every container of ${pod}; the pod is Running and Ready`, code: 'record.kubelet.podRunningReady', params: { pod, node } }
+          : { reason: `kubelet on ${node} started the containers of ${pod}; the pod is Running`, code: 'record.kubelet.podRunning', params: { pod, node } };
+      if (phase === 'Succeeded') return { reason: `Every container of ${pod} exited 0 and will not restart: the pod Succeeded`, code: 'record.kubelet.podSucceeded', params: { pod, node } };
+      if (phase === 'Failed') return { reason: `A container of ${pod} failed and the restart policy does not restart it: the pod Failed`, code: 'record.kubelet.podFailed', params: { pod, node } };
+    }
+    if (ready && !wasReady) return { reason: `Every container of ${pod} is ready`, code: 'record.kubelet.podReady', params: { pod, node } };
+    if (!ready && wasReady) return { reason: `A container of ${pod} is no longer ready, so the pod is not Ready`, code: 'record.kubelet.podNotReady', params: { pod, node } };
+    const x = rt.containers.find((k) => k.phase !== 'running') ?? rt.containers[0];
+    const state = x ? { exited: 'Terminated', crashBackOff: 'CrashLoopBackOff', pullFailed: 'ErrImagePull', pullBackOff: 'ImagePullBackOff', neverPull: 'ErrImageNeverPull' }[x.phase as string] ?? 'ContainerCreating' : '';
+    return {
+      reason: `kubelet on ${node} reports container ${x?.name ?? ''} of ${pod} as ${state} (restarts: ${x?.restarts ?? 0})`,
+      code: 'record.kubelet.containerState',
+      params: { pod, node, container: x?.name ?? '', state, restarts: x?.restarts ?? 0 },
+    };
   }
 
   /** The node reports the images it holds in status.images, which is how "already present" is known. */
   private rememberImage(c: Cycle, image: string): void {
     const node = c.ctx.store.get<NodeObject>('nodes', undefined, c.node.metadata.name);
-    if (!node || imageOnNode(node, image)) return;
-    const entry: ContainerImage = { names: [imageID(image), normalizeImage(image)], sizeBytes: imageSizeBytes(image) };
+    if (!node) return;
+    const ref = normalizeImage(image);
+    if ((node.status?.images ?? []).some((i) => (i.names ?? []).includes(ref))) return;
+    const entry: ContainerImage = { names: [imageID(image), ref], sizeBytes: catalogueSizeBytes(image) ?? imageSizeBytes(image) };
     const images = [...(node.status?.images ?? []), entry].sort((a, b) => (b.sizeBytes ?? 0) - (a.sizeBytes ?? 0));
     const res = c.client.updateStatus(
       { ...node, status: { ...node.status, images } },
-      {
-        reason: `${node.metadata.name} pulled ${image}; it is now in the node's image cache`,
-        code: 'record.kubelet.imageCached',
-        params: { node: node.metadata.name, image },
-      },
+      { reason: `${node.metadata.name} pulled ${image}; it is now in the node's image cache`, code: 'record.kubelet.imageCached', params: { node: node.metadata.name, image } },
     );
     if (res.ok) c.node = res.object as NodeObject;
   }
 
   /** `kubectl delete`: stop the containers (SIGTERM, within the grace period), then remove the pod for good. */
-  private stop(c: Cycle, p: PodProgress | undefined): ReconcileResult | void {
+  private stop(c: Cycle, rt: PodRuntime | undefined): ReconcileResult | void {
     const { pod, ctx } = c;
-    if (!p || p.stage !== 'stop') {
+    if (rt?.stopDue === undefined) {
       for (const s of pod.status?.containerStatuses ?? []) {
         if (s.state?.running) ctx.events.record(pod, 'Normal', 'Killing', `Stopping container ${s.name}`, c.source, `spec.containers{${s.name}}`);
       }
       const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
       const wait = grace <= 0 ? 0 : Math.min(ctx.clock.ticksFor(grace), ctx.clock.ticksFor(ctx.timings.podStopSeconds));
       if (wait > 0) {
-        this.progress.set(ctx.key, { uid: pod.metadata.uid ?? '', step: 0, stage: 'stop', due: c.now + wait, started: [] });
+        this.pods.set(ctx.key, { uid: pod.metadata.uid ?? '', containers: rt?.containers ?? [], stopDue: c.now + wait });
         return { requeueAfterTicks: wait };
       }
-    } else if (c.now < p.due) {
-      return { requeueAfterTicks: p.due - c.now };
+    } else if (c.now < rt.stopDue) {
+      return { requeueAfterTicks: rt.stopDue - c.now };
     }
     c.client.delete(
       pod,
@@ -271,14 +265,15 @@ class Kubelet {
       },
       { gracePeriodSeconds: 0 },
     );
-    this.progress.delete(ctx.key);
+    this.pods.delete(ctx.key);
   }
 }
 
 /**
  * The kubelets of all nodes as one controller: each pod is handled by the kubelet of its
- * node, and its writes are signed `kubelet/<node>`. Containers run until deleted (servers);
- * a command that finishes (Jobs, Completed, CrashLoopBackOff) is not simulated yet.
+ * node, and its writes are signed `kubelet/<node>`. Containers follow their image and
+ * command (containers.ts); only pods with something pending (a pull, a back-off, an exit, a
+ * probe that can change) hold a timer, so a cluster of running servers settles.
  */
 export function createKubelet(): Controller {
   const k = new Kubelet();
@@ -289,12 +284,22 @@ export function createKubelet(): Controller {
         resource: 'pods',
         map: (ev) => (ev.type !== 'DELETED' && (ev.object.spec as { nodeName?: string } | undefined)?.nodeName ? [keyOf(ev.object)] : []),
       },
+      {
+        resource: 'nodes',
+        // A kubelet coming back picks up its pods where it left them.
+        map: (ev, store) => {
+          const node = ev.object as NodeObject;
+          if (ev.type === 'DELETED' || kubeletStopped(node) || !kubeletStopped(ev.oldObject as NodeObject | undefined)) return [];
+          const pods = store.list<PodObject>('pods').filter((p) => p.spec?.nodeName === node.metadata.name);
+          return [NODE_KEY + node.metadata.name, ...pods.map((p) => keyOf(p))];
+        },
+      },
     ],
     reconcile: (ctx) => k.reconcile(ctx),
-    saveState: () => [...k.progress],
+    saveState: () => [...k.pods],
     loadState: (saved) => {
-      k.progress.clear();
-      for (const [key, p] of saved as [string, PodProgress][]) k.progress.set(key, p);
+      k.pods.clear();
+      for (const [key, p] of saved as [string, PodRuntime][]) k.pods.set(key, p);
     },
   };
 }

@@ -63,3 +63,67 @@ export function waitingStatus(c: Container, reason: string): ContainerStatus {
 export function withStatus(pod: PodObject, status: Partial<PodStatus>): PodObject {
   return { ...pod, status: { ...pod.status, ...status } };
 }
+
+/** A container's status as the kubelet reports it, from its runtime state. */
+export function containerStatus(c: Container, rt: RuntimeView, pod: PodObject, initPending: boolean, imageIDOf: (image: string) => string): ContainerStatus {
+  const image = normalizeImage(c.image ?? '');
+  const ran = rt.containerID !== '' || rt.last !== undefined;
+  const base: Mutable<ContainerStatus> = {
+    name: c.name,
+    image,
+    imageID: ran ? imageIDOf(c.image ?? '') : '',
+    ...(rt.containerID ? { containerID: rt.containerID } : {}),
+    ready: rt.phase === 'running' && rt.ready,
+    restartCount: rt.restarts,
+    started: rt.phase === 'running' && rt.started,
+    state: {},
+  };
+  if (rt.last) base.lastState = { terminated: { ...rt.last } };
+  const meta = pod.metadata;
+  switch (rt.phase) {
+    case 'running':
+      base.state = { running: { startedAt: rt.startedAt } };
+      break;
+    case 'exited':
+      base.state = { terminated: { ...(rt.term as NonNullable<RuntimeView['term']>) } };
+      break;
+    case 'pullFailed':
+      base.state = { waiting: { reason: 'ErrImagePull', message: (rt.pullError ?? '').replace(/^Failed to pull image "[^"]*": /, '') } };
+      break;
+    case 'pullBackOff':
+      base.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image ?? ''}": ErrImagePull: ${(rt.pullError ?? '').replace(/^Failed to pull image "[^"]*": /, '')}` } };
+      break;
+    case 'neverPull':
+      base.state = { waiting: { reason: 'ErrImageNeverPull', message: rt.pullError ?? '' } };
+      break;
+    case 'crashBackOff':
+      base.state = {
+        waiting: {
+          reason: 'CrashLoopBackOff',
+          message: `back-off ${goDurationShort(rt.backoffSeconds ?? 10)} restarting failed container=${c.name} pod=${meta.name}_${meta.namespace ?? 'default'}(${meta.uid ?? ''})`,
+        },
+      };
+      break;
+    default:
+      base.state = { waiting: { reason: initPending ? 'PodInitializing' : 'ContainerCreating' } };
+  }
+  return base;
+}
+
+function goDurationShort(s: number): string {
+  return s < 60 ? `${s}s` : `${Math.floor(s / 60)}m${s % 60}s`;
+}
+
+/** What containerStatus needs to know of a container's runtime state. */
+export interface RuntimeView {
+  phase: string;
+  containerID: string;
+  startedAt: string;
+  ready: boolean;
+  started: boolean;
+  restarts: number;
+  backoffSeconds?: number;
+  pullError?: string;
+  term?: { exitCode: number; reason: string; startedAt: string; finishedAt: string; containerID: string };
+  last?: { exitCode: number; reason: string; startedAt: string; finishedAt: string; containerID: string };
+}
