@@ -4,10 +4,12 @@ import { createKubelet } from '../kubelet/kubelet';
 import { createNamespaceController } from './namespace';
 import { createNodeLifecycleController } from './nodelifecycle';
 import { createGarbageCollector } from './garbagecollector';
+import { createJobController } from './job/job';
+import { createCronJobController } from './cronjob/cronjob';
 import { createStatefulSetController } from './statefulset/statefulset';
 import { createDaemonSetController } from './daemonset/daemonset';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createStatefulSetController(), createDaemonSetController(), createGarbageCollector()];
+  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector()];
 }

@@ -17,6 +17,7 @@ import { readFile } from './files';
 import { resolveType } from './resolve';
 import { describePod } from './describe/pod';
 import { describeNamespace, describeNode } from './describe/node';
+import { describeJob } from './describe/job';
 import type { PodObject } from './printers/pod';
 import type { Node } from 'kubernetes-types/core/v1';
 import type { FileReader, KubectlResult } from './types';
@@ -98,6 +99,7 @@ function runDescribe(cluster: Cluster, args: Args): KubectlResult {
     if (t.kind === 'Pod') return describePod(cluster, o as PodObject);
     if (t.kind === 'Node') return describeNode(cluster, o as Node & KubeObject);
     if (t.kind === 'Namespace') return describeNamespace(o);
+    if (t.kind === 'Job') return describeJob(cluster, o as Parameters<typeof describeJob>[1]);
     throw usage(`describe is not supported for ${t.plural} in Kube Orchestra yet; try "kubectl get ${t.plural} ${o.metadata.name} -o yaml"`);
   };
   const stdout = objects.map((o) => describeWrite(render(o))).join('\n\n');

@@ -3,6 +3,8 @@ import { podStrategy } from './pod';
 import { namespaceStrategy } from './namespace';
 import { nodeStrategy } from './node';
 import { eventStrategy } from './event';
+import { jobStrategy } from './job';
+import { cronJobStrategy } from './cronjob';
 import { statefulSetStrategy } from './statefulset';
 import { daemonSetStrategy } from './daemonset';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
@@ -14,6 +16,8 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   nodes: nodeStrategy,
   events: eventStrategy,
   'events.events.k8s.io': eventStrategy,
+  'jobs.batch': jobStrategy,
+  'cronjobs.batch': cronJobStrategy,
   'statefulsets.apps': statefulSetStrategy,
   'daemonsets.apps': daemonSetStrategy,
   persistentvolumeclaims: persistentVolumeClaimStrategy,
