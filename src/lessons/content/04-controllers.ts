@@ -122,8 +122,8 @@ Delete every pod of \`web\` with a label selector. Then step one tick at a time 
         en: 'Run the command and press Step. New pods appear as Pending while the old ones are still Terminating.',
       },
       explain: {
-        ko: '삭제된 파드에 `deletionTimestamp`가 붙자 레플리카셋 컨트롤러는 그 파드를 더는 세지 않았습니다. 셀 수 있는 파드가 0개가 되었으므로 다음 틱에 3개를 만들었습니다. 그다음 스케줄러와 kubelet이 한 틱씩 이어받았습니다. 사람이 개입한 단계는 없습니다.',
-        en: 'Once the pods carried a `deletionTimestamp`, the ReplicaSet controller stopped counting them. With 0 pods left to count, it created three on the next tick, and the scheduler and kubelets took over, one hop per tick. No person stepped in.',
+        ko: '삭제된 파드에 `deletionTimestamp`가 붙자 레플리카셋 컨트롤러는 그 파드를 더는 세지 않았습니다. 셀 수 있는 파드가 0개가 되었으므로 다음 틱에 3개를 만들었습니다. 조정 기록(reconcile log)에는 원하는 수 3과 현재 수 0, 그리고 새로 만든 파드 이름이 남습니다. 그다음 스케줄러와 kubelet이 한 틱씩 이어받았습니다. 사람이 개입한 단계는 없습니다.',
+        en: 'Once the pods carried a `deletionTimestamp`, the ReplicaSet controller stopped counting them. With 0 pods left to count, it created three on the next tick; the reconcile log reads `ReplicaSet web wants 3 pods and has 0, so it creates pod web-…`. Then the scheduler and kubelets took over, one hop per tick. No person stepped in.',
       },
       solution: [{ kind: 'kubectl', line: 'kubectl delete pod -l app=web' }, { kind: 'settle' }],
     },

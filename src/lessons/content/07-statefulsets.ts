@@ -185,8 +185,8 @@ This cluster has no PersistentVolume and no StorageClass yet. Apply, step the cl
       ],
       hint: { ko: 'Apply를 누르고 Step을 몇 번 누른 뒤 `kubectl get pvc`와 `kubectl describe pod db-0`을 실행합니다.', en: 'Press Apply, Step a few times, then run `kubectl get pvc` and `kubectl describe pod db-0`.' },
       explain: {
-        ko: 'PVC `data-db-0`을 묶어 줄 PV가 없으므로 `Pending`입니다. 스케줄러는 묶이지 않은 PVC를 쓰는 `db-0`을 배치하지 않고, `OrderedReady` 때문에 `db-1`은 만들어지지도 않았습니다. PV와 스토리지클래스로 이 PVC를 묶는 일은 레슨 12에서 합니다. 파드를 지워도 PVC는 남으므로, 다시 생긴 `db-0`은 같은 데이터를 씁니다.',
-        en: 'No PersistentVolume can bind `data-db-0`, so it is `Pending`. The scheduler will not place `db-0` while its claim is unbound, and with `OrderedReady` `db-1` is not even created. Binding this claim with a PV or a StorageClass is lesson 12. Deleting a pod keeps its PVC, so a re-created `db-0` gets the same data back.',
+        ko: 'PVC `data-db-0`을 묶어 줄 PV가 없으므로 `Pending`입니다. 스케줄러는 묶이지 않은 PVC를 쓰는 `db-0`을 배치하지 않고 `FailedScheduling` 이벤트에 `pod has unbound immediate PersistentVolumeClaims`라고 남깁니다. `OrderedReady` 때문에 `db-1`은 만들어지지도 않았습니다. PV와 스토리지클래스로 이 PVC를 묶는 일은 레슨 12에서 합니다. 파드를 지워도 PVC는 남으므로, 다시 생긴 `db-0`은 같은 데이터를 씁니다.',
+        en: 'No PersistentVolume can bind `data-db-0`, so it is `Pending`. The scheduler will not place `db-0` while its claim is unbound; its `FailedScheduling` event says `pod has unbound immediate PersistentVolumeClaims`. And with `OrderedReady` `db-1` is not even created. Binding this claim with a PV or a StorageClass is lesson 12. Deleting a pod keeps its PVC, so a re-created `db-0` gets the same data back.',
       },
       solution: [{ kind: 'apply', file: 'sts-db.yaml', yaml: DB }, { kind: 'tick', count: 8 }],
     },
