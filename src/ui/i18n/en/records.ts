@@ -14,6 +14,20 @@ const records: Record<string, string> = {
   'record.kubectl.evict': 'kubectl drain evicted {{pod}} from {{node}}',
   'record.sim.nodeStop': 'The learner stopped the kubelet of {{node}}: it no longer posts status or runs pods',
   'record.sim.nodeStart': 'The learner started the kubelet of {{node}} again',
+  'record.gc.deleteDependent': '{{kind}} {{name}} belongs to {{ownerKind}} {{owner}}, which no longer exists, so the garbage collector deletes it',
+  'record.gc.orphan': '{{ownerKind}} {{owner}} is deleted with propagationPolicy Orphan, so {{kind}} {{name}} loses its owner reference and stays',
+  'record.gc.orphanFinalized': 'The dependents of {{kind}} {{name}} are orphaned, so the garbage collector removes the orphan finalizer and the {{kind}} goes away',
+  'record.gc.deleteForeground': '{{ownerKind}} {{owner}} is deleted in the foreground, so its dependent {{kind}} {{name}} is deleted first',
+  'record.gc.foregroundFinalized': 'No dependent of {{kind}} {{name}} blocks its deletion any more, so the garbage collector removes the foregroundDeletion finalizer',
+  'record.gc.removeDangling': 'Some owners of {{kind}} {{name}} no longer exist, so their owner references are removed',
+  'record.job.status': 'Job {{job}}: {{active}} active, {{succeeded}} succeeded, {{failed}} failed',
+  'record.job.createPod': 'Job {{job}} needs {{completions}} completions and has {{succeeded}} succeeded and {{active}} running, so it creates a pod',
+  'record.job.deletePod': 'Job {{job}} is finished or suspended ({{why}}), so its running pod {{pod}} is deleted',
+  'record.job.ttlExpired': 'Job {{job}} finished {{ttl}}s ago (ttlSecondsAfterFinished), so it is deleted with its pods',
+  'record.cronjob.status': 'CronJob {{cronjob}} has {{active}} active job(s); last scheduled {{last}}',
+  'record.cronjob.createJob': 'CronJob {{cronjob}} is scheduled at {{time}} ({{schedule}}), so it creates Job {{job}}',
+  'record.cronjob.replaceJob': 'CronJob {{cronjob}} has concurrencyPolicy Replace, so the still-running Job {{job}} is deleted for the new run',
+  'record.cronjob.deleteHistory': 'CronJob {{cronjob}} keeps only its newest finished Jobs (history limits), so the oldest, {{job}}, is deleted',
 };
 
 export default records;

@@ -14,6 +14,20 @@ const records: Record<string, string> = {
   'record.kubectl.evict': 'kubectl drain이 {{node}}에서 {{pod}}를 축출했습니다',
   'record.sim.nodeStop': '학습자가 {{node}}의 kubelet을 중지했습니다. 더 이상 상태를 보고하거나 파드를 실행하지 않습니다',
   'record.sim.nodeStart': '학습자가 {{node}}의 kubelet을 다시 시작했습니다',
+  'record.gc.deleteDependent': '{{kind}} {{name}}의 소유자 {{ownerKind}} {{owner}}가 더 이상 없으므로 가비지 컬렉터가 이를 삭제합니다',
+  'record.gc.orphan': '{{ownerKind}} {{owner}}가 propagationPolicy Orphan으로 삭제되므로 {{kind}} {{name}}은 소유자 참조만 잃고 남습니다',
+  'record.gc.orphanFinalized': '{{kind}} {{name}}의 종속 오브젝트를 고아로 만들었으므로 가비지 컬렉터가 orphan 파이널라이저를 제거하고 {{kind}}가 사라집니다',
+  'record.gc.deleteForeground': '{{ownerKind}} {{owner}}가 포그라운드로 삭제되므로 종속 오브젝트 {{kind}} {{name}}을 먼저 삭제합니다',
+  'record.gc.foregroundFinalized': '{{kind}} {{name}}의 삭제를 막는 종속 오브젝트가 더 이상 없으므로 가비지 컬렉터가 foregroundDeletion 파이널라이저를 제거합니다',
+  'record.gc.removeDangling': '{{kind}} {{name}}의 소유자 중 일부가 더 이상 없으므로 해당 소유자 참조를 제거합니다',
+  'record.job.status': '잡 {{job}}: 실행 중 {{active}}, 성공 {{succeeded}}, 실패 {{failed}}',
+  'record.job.createPod': '잡 {{job}}은 완료 {{completions}}회가 필요하고 지금 성공 {{succeeded}}, 실행 중 {{active}}이므로 파드를 하나 만듭니다',
+  'record.job.deletePod': '잡 {{job}}이 끝났거나 일시 중지되었으므로({{why}}) 실행 중인 파드 {{pod}}를 삭제합니다',
+  'record.job.ttlExpired': '잡 {{job}}이 끝난 지 {{ttl}}초가 지났으므로(ttlSecondsAfterFinished) 잡과 그 파드를 삭제합니다',
+  'record.cronjob.status': '크론잡 {{cronjob}}: 실행 중인 잡 {{active}}개, 마지막 스케줄 {{last}}',
+  'record.cronjob.createJob': '크론잡 {{cronjob}}의 스케줄 시각 {{time}}({{schedule}})이 되어 잡 {{job}}을 만듭니다',
+  'record.cronjob.replaceJob': '크론잡 {{cronjob}}의 concurrencyPolicy가 Replace이므로 아직 실행 중인 잡 {{job}}을 삭제하고 새로 실행합니다',
+  'record.cronjob.deleteHistory': '크론잡 {{cronjob}}은 끝난 잡을 기록 한도만큼만 남기므로 가장 오래된 {{job}}을 삭제합니다',
 };
 
 export default records;
