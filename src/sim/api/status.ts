@@ -30,7 +30,13 @@ const CAUSE_REASON: Record<FieldErrorType, string> = {
   NotFound: 'FieldValueNotFound',
 };
 
+/** A value kube-apiserver prints with Go's %#v (`map[string]string{"app":"web"}`), kept verbatim. */
+export class GoLiteral {
+  constructor(readonly text: string) {}
+}
+
 function quote(v: unknown): string {
+  if (v instanceof GoLiteral) return v.text;
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'object') return JSON.stringify(v);

@@ -2,6 +2,9 @@ import type { Controller } from './types';
 import { createScheduler } from '../scheduler/scheduler';
 import { createKubelet } from '../kubelet/kubelet';
 import { createNamespaceController } from './namespace';
+import { createDeploymentController } from './deployment';
+import { createReplicaSetController } from './replicaset';
+import { createReplicationControllerManager } from './replicationcontroller';
 import { createNodeLifecycleController } from './nodelifecycle';
 import { createGarbageCollector } from './garbagecollector';
 import { createJobController } from './job/job';
@@ -11,5 +14,5 @@ import { createDaemonSetController } from './daemonset/daemonset';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector()];
+  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector()];
 }

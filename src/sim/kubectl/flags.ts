@@ -28,6 +28,10 @@ const VALUED: Record<string, string> = {
   '--context': 'context',
   '--kubeconfig': 'kubeconfig',
   '--type': 'type',
+  '--replicas': 'replicas',
+  '--current-replicas': 'current-replicas',
+  '--to-revision': 'to-revision',
+  '--revision': 'revision',
   '--tail': 'tail',
 };
 

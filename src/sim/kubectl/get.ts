@@ -15,7 +15,7 @@ import { jsonPath } from './printers/jsonpath';
 import type { KubectlResult } from './types';
 
 /** What `get all` expands to in a real cluster, limited to the types the sim models. */
-const ALL = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs'];
+const ALL = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs'];
 
 interface Request {
   type: ResourceType;

@@ -8,6 +8,11 @@ import { KubectlError, formatStatus, usage } from './errors';
 import { runGet } from './get';
 import { runDelete } from './delete';
 import { runLabel } from './label';
+import { runRollout } from './rollout';
+import { runScale } from './scale';
+import { runSetImage } from './setimage';
+import { describeDeployment } from './describe/deployment';
+import { describeReplicaSet } from './describe/replicaset';
 import { runNodeAdmin } from './nodeadmin';
 import { runLogs } from './logs';
 import { runCordon, runDrain, runNodeCommand } from './nodes';
@@ -31,6 +36,9 @@ Basic Commands:
   describe        Show details of a specific resource or group of resources
   apply           Apply a configuration to a resource by file name or stdin
   label           Update the labels on a resource
+  rollout         Manage the rollout of a resource
+  scale           Set a new size for a deployment, replica set or replication controller
+  set image       Update the image of a pod template
   logs            Print the logs for a container in a pod
   cordon          Mark node as unschedulable
   uncordon        Mark node as schedulable
@@ -99,6 +107,8 @@ function runDescribe(cluster: Cluster, args: Args): KubectlResult {
     if (t.kind === 'Pod') return describePod(cluster, o as PodObject);
     if (t.kind === 'Node') return describeNode(cluster, o as Node & KubeObject);
     if (t.kind === 'Namespace') return describeNamespace(o);
+    if (t.kind === 'Deployment') return describeDeployment(cluster, o as Parameters<typeof describeDeployment>[1]);
+    if (t.kind === 'ReplicaSet' || t.kind === 'ReplicationController') return describeReplicaSet(cluster, o as Parameters<typeof describeReplicaSet>[1]);
     if (t.kind === 'Job') return describeJob(cluster, o as Parameters<typeof describeJob>[1]);
     throw usage(`describe is not supported for ${t.plural} in Kube Orchestra yet; try "kubectl get ${t.plural} ${o.metadata.name} -o yaml"`);
   };
@@ -130,6 +140,12 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
       return runDelete(cluster, args, files);
     case 'label':
       return runLabel(cluster, args);
+    case 'rollout':
+      return runRollout(cluster, args);
+    case 'scale':
+      return runScale(cluster, args);
+    case 'set':
+      return runSetImage(cluster, args);
     case 'logs':
       return runLogs(cluster, args);
     case 'cordon':

@@ -3,6 +3,9 @@ import { podStrategy } from './pod';
 import { namespaceStrategy } from './namespace';
 import { nodeStrategy } from './node';
 import { eventStrategy } from './event';
+import { deploymentStrategy } from './deployment';
+import { replicaSetStrategy } from './replicaset';
+import { replicationControllerStrategy } from './replicationcontroller';
 import { jobStrategy } from './job';
 import { cronJobStrategy } from './cronjob';
 import { statefulSetStrategy } from './statefulset';
@@ -16,6 +19,9 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   nodes: nodeStrategy,
   events: eventStrategy,
   'events.events.k8s.io': eventStrategy,
+  'deployments.apps': deploymentStrategy,
+  'replicasets.apps': replicaSetStrategy,
+  replicationcontrollers: replicationControllerStrategy,
   'jobs.batch': jobStrategy,
   'cronjobs.batch': cronJobStrategy,
   'statefulsets.apps': statefulSetStrategy,

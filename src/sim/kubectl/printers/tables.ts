@@ -4,6 +4,7 @@ import { age } from '../duration';
 import { podColumns } from './pod';
 import type { PodObject } from './pod';
 import { BATCH_TABLES } from './batch';
+import { WORKLOAD_TABLES } from './workloads';
 import { SET_TABLES } from './sets';
 
 /** One resource type's table: header and a row per object (without NAMESPACE and LABELS). */
@@ -100,7 +101,7 @@ const events: TableSpec = {
 };
 
 /** Tables by store key; kinds without one print kubectl's default NAME / AGE table. */
-export const TABLES: Record<string, TableSpec> = { pods, nodes, namespaces, events, ...BATCH_TABLES, ...SET_TABLES };
+export const TABLES: Record<string, TableSpec> = { pods, nodes, namespaces, events, ...BATCH_TABLES, ...WORKLOAD_TABLES, ...SET_TABLES };
 
 export const DEFAULT_TABLE: TableSpec = {
   headers: ['NAME', 'AGE'],
