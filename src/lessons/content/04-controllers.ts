@@ -53,14 +53,14 @@ export const controllersLesson: Lesson = {
   number: 4,
   title: { ko: '선언적 상태와 컨트롤러 루프(자가 치유)', en: 'Declarative state and the controller loop (self-healing)' },
   summary: {
-    ko: '원하는 상태를 선언하고, 레플리카셋 컨트롤러가 현재 상태를 그 선언에 맞추는 과정을 한 틱씩 지켜봅니다.',
+    ko: '의도한 상태(desired state)를 선언하고, 레플리카셋(ReplicaSet) 컨트롤러가 현재 상태를 그 선언에 맞추는 과정을 한 틱씩 지켜봅니다.',
     en: 'Declare a desired state and watch, tick by tick, the ReplicaSet controller bring the current state in line with it.',
   },
   scenario: { cluster: { seed: 4, nodes: 3 }, manifests: [] },
   steps: [
     {
       id: 'declare',
-      title: { ko: '원하는 상태를 선언합니다', en: 'Declare what you want' },
+      title: { ko: '의도한 상태를 선언합니다', en: 'Declare what you want' },
       body: {
         ko: `**선언적 설정**에서는 "이런 상태가 되어야 한다"를 적고, 쿠버네티스가 그 상태를 실현합니다. 자동차 크루즈 컨트롤과 같습니다. 시속 100km를 정하면 오르막이든 내리막이든 차가 알아서 속도를 맞춥니다.
 
@@ -79,7 +79,7 @@ Apply it and step the clock.`,
       ],
       hint: { ko: 'Apply를 누른 뒤 Step을 여러 번, 또는 Settle을 누릅니다.', en: 'Press Apply, then Step several times, or Settle.' },
       explain: {
-        ko: '레플리카셋 컨트롤러가 현재 상태(파드 0개)와 원하는 상태(3개)를 비교하고 파드 3개를 만들었습니다(`SuccessfulCreate` 이벤트). 파드 이름은 `web-`에 무작위 다섯 글자가 붙은 것입니다. 파드마다 `ownerReferences`가 레플리카셋 `web`을 가리킵니다. 그래프의 실선이 이 관계입니다.',
+        ko: '레플리카셋 컨트롤러가 현재 상태(파드 0개)와 의도한 상태(3개)를 비교하고 파드 3개를 만들었습니다(`SuccessfulCreate` 이벤트). 파드 이름은 `web-`에 무작위 다섯 글자가 붙은 것입니다. 파드마다 `ownerReferences`가 레플리카셋 `web`을 가리킵니다. 그래프의 실선이 이 관계입니다.',
         en: 'The ReplicaSet controller compared the current state (0 pods) with the desired one (3) and created three pods (`SuccessfulCreate` events). Their names are `web-` plus five random characters. Each pod\'s `ownerReferences` points at ReplicaSet `web`: the solid line in the graph.',
       },
       solution: [{ kind: 'apply', file: 'rs-web.yaml', yaml: WEB_RS }, { kind: 'settle' }],
@@ -88,7 +88,7 @@ Apply it and step the clock.`,
       id: 'self-heal',
       title: { ko: '파드를 지우면', en: 'Delete the pods' },
       body: {
-        ko: `**컨트롤러 패턴**: 컨트롤러는 현재 상태와 원하는 상태를 계속 비교하고, 차이가 있으면 조정합니다. 이것이 쿠버네티스 **자가 치유**의 근간입니다.
+        ko: `**컨트롤러 패턴**: 컨트롤러는 현재 상태와 의도한 상태를 계속 비교하고, 차이가 있으면 조정합니다. 이것이 쿠버네티스 **자가 치유**의 근간입니다.
 
 레이블 셀렉터로 \`web\`의 파드를 모두 지웁니다. 명령을 실행한 뒤 한 틱씩 진행하며 조정 기록(reconcile log)을 읽습니다.`,
         en: `**The controller pattern**: a controller keeps comparing the current state with the desired one and acts on any difference. This is the root of Kubernetes' **self-healing**.
@@ -131,7 +131,7 @@ Delete every pod of \`web\` with a label selector. Then step one tick at a time 
       id: 'scale-declaratively',
       title: { ko: '선언을 바꿉니다', en: 'Change the declaration' },
       body: {
-        ko: `파드를 5개로 늘립니다. 선언적인 방법은 파일의 \`replicas\`를 5로 고치고 다시 적용하는 것입니다. 파일이 곧 원하는 상태의 기록이 됩니다.
+        ko: `파드를 5개로 늘립니다. 선언적인 방법은 파일의 \`replicas\`를 5로 고치고 다시 적용하는 것입니다. 파일이 곧 의도한 상태의 기록이 됩니다.
 
 명령형인 \`kubectl scale rs web --replicas=5\`도 결과는 같습니다. 그러나 파일은 여전히 3이라고 적혀 있으므로, 다음에 파일을 적용하면 다시 3개로 돌아갑니다.
 
@@ -192,7 +192,7 @@ Such a ReplicaSet would never count the pods it makes, and would make pods forev
       body: {
         ko: `컨트롤러는 자신이 본 현재 상태를 오브젝트의 \`status\`에 기록합니다. \`kubectl get rs\`는 이를 표로 보여 줍니다.
 
-- \`DESIRED\`: \`spec.replicas\`, 원하는 상태
+- \`DESIRED\`: \`spec.replicas\`, 의도한 상태
 - \`CURRENT\`: 지금 있는 파드 수
 - \`READY\`: 준비된 파드 수
 
@@ -216,7 +216,7 @@ When the three agree, reconciliation is done.`,
     },
   ],
   recap: {
-    ko: '선언적 설정에서는 원하는 상태를 적고, 쿠버네티스가 그 상태를 실현합니다. 레플리카셋 컨트롤러는 셀렉터에 맞는 파드를 세고, 템플릿으로 부족한 만큼 만들거나 남는 만큼 지웁니다. 이 비교와 조정의 반복이 컨트롤러 패턴이며 자가 치유의 근간입니다. 파일을 고쳐 다시 적용하면 원하는 상태의 기록이 남습니다. 셀렉터가 템플릿 레이블과 맞지 않으면 API 서버가 거부합니다. 실제로는 레플리카셋을 직접 만들기보다 디플로이먼트가 만들게 합니다. 레슨 5에서 다룹니다.',
+    ko: '선언적 설정에서는 의도한 상태를 적고, 쿠버네티스가 그 상태를 실현합니다. 레플리카셋 컨트롤러는 셀렉터에 맞는 파드를 세고, 템플릿으로 부족한 만큼 만들거나 남는 만큼 지웁니다. 이 비교와 조정의 반복이 컨트롤러 패턴이며 자가 치유의 근간입니다. 파일을 고쳐 다시 적용하면 의도한 상태의 기록이 남습니다. 셀렉터가 템플릿 레이블과 맞지 않으면 API 서버가 거부합니다. 실제로는 레플리카셋을 직접 만들기보다 디플로이먼트가 만들게 합니다. 레슨 5에서 다룹니다.',
     en: 'With declarative configuration you write the desired state and Kubernetes makes it real. The ReplicaSet controller counts the pods its selector matches and, from its template, makes what is missing or removes what is extra. That loop of compare and correct is the controller pattern, the root of self-healing. Editing the file and re-applying keeps a record of what you want. A selector that misses the template\'s labels is refused by the API server. In practice you let a Deployment create ReplicaSets for you: lesson 5.',
   },
   challenge: {

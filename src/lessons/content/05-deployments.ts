@@ -107,7 +107,7 @@ Look at the pods' labels. Select a pod in the graph and open its Why panel to wa
         ko: `이미지를 \`nginx:1.28\`로 바꿔 적용합니다. 템플릿이 바뀌었으므로 해시도 바뀝니다. 디플로이먼트 컨트롤러는 새 레플리카셋을 만들고, 두 레플리카셋의 파드 수를 조금씩 맞바꿉니다.
 
 속도는 \`strategy.rollingUpdate\`가 정합니다. 기본값은 둘 다 25%입니다.
-- \`maxSurge\`: 원하는 수보다 더 만들 수 있는 파드 수(올림: 3의 25% → 1)
+- \`maxSurge\`: 의도한 파드 수보다 더 만들 수 있는 파드 수(올림: 3의 25% → 1)
 - \`maxUnavailable\`: 준비되지 않아도 되는 파드 수(내림: 3의 25% → 0)
 
 한 틱씩 진행하며 지켜봅니다.`,
