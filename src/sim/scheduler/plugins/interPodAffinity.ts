@@ -63,23 +63,22 @@ export const InterPodAffinityFilter: FilterPlugin = {
   filter(pod, node) {
     const s = pod.cycle.get(KEY) as FilterState | undefined;
     if (!s) return undefined;
-    if (s.existingAnti.size) {
-      for (const [k, v] of Object.entries(node.labels))
-        if ((s.existingAnti.get(`${k}=${v}`) ?? 0) > 0) return { reasons: [ERR_EXISTING_ANTI_AFFINITY], unresolvable: false };
+    // kube's order: the pod's affinity, its anti-affinity, then placed pods' anti-affinity.
+    if (s.affinity.length) {
+      const ok = s.affinity.every((t) => {
+        const pair = topologyPair(node, t.topologyKey);
+        return pair !== undefined && (s.firstOfGroup || (s.affinityCounts.get(pair) ?? 0) > 0);
+      });
+      if (!ok) return { reasons: [ERR_AFFINITY], unresolvable: true };
     }
     for (const t of s.antiAffinity) {
       const pair = topologyPair(node, t.topologyKey);
       if (pair !== undefined && (s.antiCounts.get(pair) ?? 0) > 0) return { reasons: [ERR_ANTI_AFFINITY], unresolvable: false };
     }
-    if (s.affinity.length && !s.firstOfGroup) {
-      const ok = s.affinity.every((t) => {
-        const pair = topologyPair(node, t.topologyKey);
-        return pair !== undefined && (s.affinityCounts.get(pair) ?? 0) > 0;
-      });
-      if (!ok) return { reasons: [ERR_AFFINITY], unresolvable: true };
+    if (s.existingAnti.size) {
+      for (const [k, v] of Object.entries(node.labels))
+        if ((s.existingAnti.get(`${k}=${v}`) ?? 0) > 0) return { reasons: [ERR_EXISTING_ANTI_AFFINITY], unresolvable: false };
     }
-    if (s.affinity.length && s.firstOfGroup && s.affinity.some((t) => topologyPair(node, t.topologyKey) === undefined))
-      return { reasons: [ERR_AFFINITY], unresolvable: true };
     return undefined;
   },
 };
