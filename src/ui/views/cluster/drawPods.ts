@@ -46,7 +46,9 @@ export function drawPodContent(g: SVGGElement, p: PodItem, w: number, h: number,
   el(g, 'rect', { class: 'ko-chip-tint', width: w, height: h, rx: 6, fill: p.color });
   el(g, 'rect', { class: 'ko-chip-stripe', width: 4, height: h - 8, x: 3, y: 4, rx: 2, fill: p.color });
   el(g, 'rect', { class: 'ko-halo', x: -3, y: -3, width: w + 6, height: h + 6, rx: 9 });
-  el(g, 'use', { class: `ko-chip-icon ko-ph-${s.category}`, href: `#ko-icon-${s.category}`, x: 12, y: (h - 16) / 2, width: 16, height: 16 });
+  // Positioned by a wrapper, not x/y: the spinning icon rotates about its fill-box, which x/y on <use> would leave behind.
+  const slot = el(g, 'g', { transform: `translate(12,${(h - 16) / 2})` });
+  el(slot, 'use', { class: `ko-chip-icon ko-ph-${s.category}`, href: `#ko-icon-${s.category}`, width: 16, height: 16 });
   el(g, 'text', { class: 'ko-chip-name', x: 34, y: 14 }, fittedLabel(p.name, w - 42, 12, 600));
   const extra = s.restarts > 0 ? ` · ${t('pod.restarts', { count: s.restarts })}` : s.total > 1 ? ` · ${s.ready}/${s.total}` : '';
   el(g, 'text', { class: `ko-chip-status ko-ph-${s.category}`, x: 34, y: 27 }, fittedLabel(s.text + extra, w - 42, 10.5, 500));

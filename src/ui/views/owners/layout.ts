@@ -12,10 +12,12 @@ export const OWNER_METRICS = {
   bandGap: 14,
   bandHeader: 30,
   bandPad: 12,
-  columnGap: 44,
+  columnGap: 34,
   boxHeight: 72,
   minBox: 168,
-  maxBox: 232,
+  maxBox: 260,
+  /** Room the pod column keeps for one chip before the boxes take the rest. */
+  minPods: 200,
   rowGap: 12,
   chipHeight: 30,
   chipGap: 6,
@@ -142,7 +144,8 @@ function computeCompact(groups: readonly NamespaceGroup[], width: number): Owner
   const columns = [0, 1, 2].map((c) => ({ x: colX(c), w: Math.min(M.maxCompactBox, avail - c * M.indent) }));
   const podsW = avail - 2 * M.indent;
   const cols = Math.max(1, Math.floor((podsW + M.chipGap) / (M.minChip + M.chipGap)));
-  const chipW = Math.floor(Math.min(M.maxChip, (podsW - (cols - 1) * M.chipGap) / cols));
+  // One chip per row here: let it use the width the names need.
+  const chipW = Math.floor(Math.min(cols === 1 ? M.maxCompactBox : M.maxChip, (podsW - (cols - 1) * M.chipGap) / cols));
   const rects = new Map<string, Rect>();
   const links: OwnerLink[] = [];
   let y = M.margin;
@@ -183,7 +186,8 @@ function computeCompact(groups: readonly NamespaceGroup[], width: number): Owner
 export function computeOwnerLayout(groups: readonly NamespaceGroup[], width: number): OwnerLayout {
   if (width < M.compactBelow) return computeCompact(groups, width);
   const inner = Math.max(480, width - 2 * M.margin - 2 * M.bandPad);
-  const boxW = Math.round(Math.min(M.maxBox, Math.max(M.minBox, inner * 0.24)));
+  // Boxes take what the pod column can spare: their names and counts are the longest text here.
+  const boxW = Math.round(Math.min(M.maxBox, Math.max(M.minBox, (inner - 2 * M.columnGap - M.minPods) / 2)));
   const x0 = M.margin + M.bandPad;
   const podsX = x0 + 2 * (boxW + M.columnGap);
   const podsW = Math.max(M.minChip, x0 + inner - podsX);
