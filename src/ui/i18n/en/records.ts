@@ -28,6 +28,21 @@ const records: Record<string, string> = {
   'record.cronjob.createJob': 'CronJob {{cronjob}} is scheduled at {{time}} ({{schedule}}), so it creates Job {{job}}',
   'record.cronjob.replaceJob': 'CronJob {{cronjob}} has concurrencyPolicy Replace, so the still-running Job {{job}} is deleted for the new run',
   'record.cronjob.deleteHistory': 'CronJob {{cronjob}} keeps only its newest finished Jobs (history limits), so the oldest, {{job}}, is deleted',
+  'record.statefulset.createClaim': 'StatefulSet {{statefulset}} needs claim {{claim}} before it creates pod {{pod}}, so it creates the claim',
+  'record.statefulset.createPod': 'StatefulSet {{statefulset}} has no pod for ordinal {{ordinal}}, so it creates {{pod}} at revision {{revision}}',
+  'record.statefulset.deleteFailed': 'Pod {{pod}} of StatefulSet {{statefulset}} has failed, so it is deleted to be created again',
+  'record.statefulset.deleteCondemned': 'StatefulSet {{statefulset}} has more pods than replicas, so it removes the highest ordinal, {{pod}}',
+  'record.statefulset.deleteForUpdate': 'StatefulSet {{statefulset}} rolls {{pod}} to revision {{revision}} (highest ordinal first), so it deletes it to be created again',
+  'record.statefulset.status': 'StatefulSet {{statefulset}} has {{ready}}/{{replicas}} pods ready ({{updated}} at revision {{revision}})',
+  'record.daemonset.createPod': 'DaemonSet {{daemonset}} runs one pod on every eligible node and {{node}} has none, so it creates one pinned to {{node}}',
+  'record.daemonset.deleteMisscheduled': 'Node {{node}} is no longer eligible for DaemonSet {{daemonset}}, so its pod {{pod}} is deleted',
+  'record.daemonset.deleteFailed': 'Pod {{pod}} of DaemonSet {{daemonset}} on {{node}} has failed, so it is deleted to be created again',
+  'record.daemonset.deleteExtra': 'Node {{node}} has more than one pod of DaemonSet {{daemonset}}, so the extra {{pod}} is deleted',
+  'record.daemonset.deleteUpdate': 'DaemonSet {{daemonset}} rolls its pods to the new template one node at a time, so {{pod}} on {{node}} is deleted',
+  'record.daemonset.status': 'DaemonSet {{daemonset}}: {{ready}} of {{desired}} eligible nodes have a ready pod',
+  'record.nodeadmin.join': 'kubeadm join registers {{node}} as a new worker node',
+  'record.nodeadmin.remove': 'The machine {{node}} leaves the cluster and its Node object is deleted',
+  'record.podgc.orphaned': 'Pod {{pod}} is bound to {{node}}, which no longer exists, so it is deleted',
 };
 
 export default records;

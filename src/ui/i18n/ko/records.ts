@@ -28,6 +28,21 @@ const records: Record<string, string> = {
   'record.cronjob.createJob': '크론잡 {{cronjob}}의 스케줄 시각 {{time}}({{schedule}})이 되어 잡 {{job}}을 만듭니다',
   'record.cronjob.replaceJob': '크론잡 {{cronjob}}의 concurrencyPolicy가 Replace이므로 아직 실행 중인 잡 {{job}}을 삭제하고 새로 실행합니다',
   'record.cronjob.deleteHistory': '크론잡 {{cronjob}}은 끝난 잡을 기록 한도만큼만 남기므로 가장 오래된 {{job}}을 삭제합니다',
+  'record.statefulset.createClaim': '스테이트풀셋 {{statefulset}}은 파드 {{pod}}를 만들기 전에 클레임 {{claim}}이 필요하므로 클레임을 만듭니다',
+  'record.statefulset.createPod': '스테이트풀셋 {{statefulset}}에 순번 {{ordinal}}의 파드가 없으므로 리비전 {{revision}}으로 {{pod}}를 만듭니다',
+  'record.statefulset.deleteFailed': '스테이트풀셋 {{statefulset}}의 파드 {{pod}}가 실패했으므로 삭제하고 다시 만듭니다',
+  'record.statefulset.deleteCondemned': '스테이트풀셋 {{statefulset}}의 파드가 replicas보다 많으므로 가장 큰 순번인 {{pod}}를 삭제합니다',
+  'record.statefulset.deleteForUpdate': '스테이트풀셋 {{statefulset}}이 {{pod}}를 리비전 {{revision}}으로 바꾸기 위해(큰 순번부터) 삭제하고 다시 만듭니다',
+  'record.statefulset.status': '스테이트풀셋 {{statefulset}}: 파드 {{ready}}/{{replicas}}개가 준비되었습니다(리비전 {{revision}}인 파드 {{updated}}개)',
+  'record.daemonset.createPod': '데몬셋 {{daemonset}}은 조건에 맞는 모든 노드에 파드를 하나씩 두는데 {{node}}에 없으므로 {{node}}에 고정된 파드를 만듭니다',
+  'record.daemonset.deleteMisscheduled': '노드 {{node}}가 더 이상 데몬셋 {{daemonset}}의 조건에 맞지 않으므로 파드 {{pod}}를 삭제합니다',
+  'record.daemonset.deleteFailed': '{{node}}에 있는 데몬셋 {{daemonset}}의 파드 {{pod}}가 실패했으므로 삭제하고 다시 만듭니다',
+  'record.daemonset.deleteExtra': '노드 {{node}}에 데몬셋 {{daemonset}}의 파드가 둘 이상이므로 남는 {{pod}}를 삭제합니다',
+  'record.daemonset.deleteUpdate': '데몬셋 {{daemonset}}이 새 템플릿으로 노드 하나씩 교체하므로 {{node}}의 {{pod}}를 삭제합니다',
+  'record.daemonset.status': '데몬셋 {{daemonset}}: 조건에 맞는 노드 {{desired}}개 중 {{ready}}개에 준비된 파드가 있습니다',
+  'record.nodeadmin.join': 'kubeadm join으로 {{node}}를 새 워커 노드로 등록합니다',
+  'record.nodeadmin.remove': '머신 {{node}}가 클러스터를 떠나므로 노드 오브젝트를 삭제합니다',
+  'record.podgc.orphaned': '파드 {{pod}}가 더 이상 존재하지 않는 노드 {{node}}에 묶여 있으므로 삭제합니다',
 };
 
 export default records;
