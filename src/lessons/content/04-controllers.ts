@@ -177,8 +177,8 @@ Such a ReplicaSet would never count the pods it makes, and would make pods forev
         en: 'The error points at `spec.template.metadata.labels`. Change `app: apl` to `app: api`.',
       },
       explain: {
-        ko: '첫 적용은 `` The ReplicaSet "api" is invalid: spec.template.metadata.labels: Invalid value: ...: `selector` does not match template `labels` ``로 거부되었고, 아무것도 저장되지 않았습니다. 고친 뒤에는 레플리카셋 컨트롤러가 파드 2개를 만들었습니다.',
-        en: 'The first apply was refused with `` The ReplicaSet "api" is invalid: spec.template.metadata.labels: Invalid value: ...: `selector` does not match template `labels` ``, and nothing was stored. After the fix, the ReplicaSet controller created two pods.',
+        ko: '첫 적용은 `The ReplicaSet "api" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"apl"}`로 거부되었고, 아무것도 저장되지 않았습니다. 메시지 끝은 `selector` does not match template `labels`입니다. 고친 뒤에는 레플리카셋 컨트롤러가 파드 2개를 만들었습니다.',
+        en: 'The first apply was refused with `The ReplicaSet "api" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"apl"}`, ending in `selector` does not match template `labels`; nothing was stored. After the fix, the ReplicaSet controller created two pods.',
       },
       solution: [
         { kind: 'apply', file: 'rs-api.yaml', yaml: API_RS_BROKEN, expectError: '`selector` does not match template `labels`' },
