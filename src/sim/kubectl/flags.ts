@@ -23,6 +23,8 @@ const VALUED: Record<string, string> = {
   '--sort-by': 'sort-by',
   '--timeout': 'timeout',
   '--cascade': 'cascade',
+  '--from': 'from',
+  '--image': 'image',
   '--for': 'for',
   '--api-group': 'api-group',
   '--context': 'context',

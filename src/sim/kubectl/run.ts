@@ -23,6 +23,7 @@ import { resolveType } from './resolve';
 import { describePod } from './describe/pod';
 import { describeNamespace, describeNode } from './describe/node';
 import { describeJob } from './describe/job';
+import { runCreateJob } from './createjob';
 import type { PodObject } from './printers/pod';
 import type { Node } from 'kubernetes-types/core/v1';
 import type { FileReader, KubectlResult } from './types';
@@ -79,6 +80,7 @@ function runCreate(cluster: Cluster, args: Args, files: FileReader): KubectlResu
     if (!res.ok) throw new KubectlError(formatStatus(res.status));
     return { stdout: `namespace/${name} created\n`, stderr: '', exitCode: 0 };
   }
+  if (what === 'job') return runCreateJob(cluster, args, name, rest);
   if (!what) throw usage('must specify one of -f and -k');
   throw usage(`Kube Orchestra's kubectl can create a namespace (kubectl create namespace NAME) or objects from a file (kubectl create -f FILE); "create ${what}" is not supported yet`);
 }
@@ -107,6 +109,7 @@ function runDescribe(cluster: Cluster, args: Args): KubectlResult {
     if (t.kind === 'Pod') return describePod(cluster, o as PodObject);
     if (t.kind === 'Node') return describeNode(cluster, o as Node & KubeObject);
     if (t.kind === 'Namespace') return describeNamespace(o);
+    if (t.kind === 'Job') return describeJob(cluster, o as Parameters<typeof describeJob>[1]);
     if (t.kind === 'Deployment') return describeDeployment(cluster, o as Parameters<typeof describeDeployment>[1]);
     if (t.kind === 'ReplicaSet' || t.kind === 'ReplicationController') return describeReplicaSet(cluster, o as Parameters<typeof describeReplicaSet>[1]);
     if (t.kind === 'Job') return describeJob(cluster, o as Parameters<typeof describeJob>[1]);
