@@ -218,8 +218,8 @@ The new pod's kubelet fails to pull the image: first \`ErrImagePull\`, then \`Im
       ],
       hint: { ko: '`1.28`을 `1.99`로 바꿔 Apply를 누르고 Step을 대여섯 번 누릅니다.', en: 'Change `1.28` to `1.99`, press Apply, and Step five or six times.' },
       explain: {
-        ko: '디플로이먼트 컨트롤러가 세 번째 레플리카셋을 1로 늘렸습니다. 그 파드의 kubelet은 `Failed to pull image "nginx:1.99"` 경고 이벤트를 남기고 점점 길게 기다리며 다시 시도합니다. 옛 파드 3개는 그대로입니다. 실제 클러스터라면 `progressDeadlineSeconds`(기본 600초)가 지난 뒤 `Progressing` 조건이 `ProgressDeadlineExceeded`가 됩니다.',
-        en: 'The Deployment controller scaled a third ReplicaSet to 1. Its pod\'s kubelet wrote a `Failed to pull image "nginx:1.99"` warning and retries with growing back-off. The three old pods stay. On a real cluster, after `progressDeadlineSeconds` (600 by default) the `Progressing` condition turns to `ProgressDeadlineExceeded`.',
+        ko: '디플로이먼트 컨트롤러가 세 번째 레플리카셋을 1로 늘렸습니다. 그 파드의 kubelet은 `Failed to pull image "nginx:1.99"` 경고 이벤트를 남기고 점점 길게 기다리며 다시 시도합니다. 옛 파드 3개는 그대로입니다. 지금 `kubectl rollout status deployment/web`을 실행하면 `Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...`가 나옵니다. 실제 클러스터라면 `progressDeadlineSeconds`(기본 600초)가 지난 뒤 `Progressing` 조건이 `ProgressDeadlineExceeded`가 됩니다.',
+        en: 'The Deployment controller scaled a third ReplicaSet to 1. Its pod\'s kubelet wrote a `Failed to pull image "nginx:1.99"` warning and retries with growing back-off. The three old pods stay. `kubectl rollout status deployment/web` now answers `Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...`. On a real cluster, after `progressDeadlineSeconds` (600 by default) the `Progressing` condition turns to `ProgressDeadlineExceeded`.',
       },
       solution: [{ kind: 'apply', file: 'deploy-web.yaml', yaml: V199 }, { kind: 'tick', count: 12 }],
     },
