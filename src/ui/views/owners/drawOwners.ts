@@ -31,9 +31,11 @@ export function countsLine(item: OwnerItem, t: Translate): string {
 }
 
 export function itemSignature(item: OwnerItem, r: Rect, color: string, lang: string): string {
-  if (item.pod) return podSignature(podItemOf(item, color, false), r.w, lang);
+  // The owner is part of it: an orphaned pod (owner deleted with --cascade=orphan) must lose its data-owner.
+  const owner = item.owner ? `${item.owner.kind}/${item.owner.name}` : '';
+  if (item.pod) return `${podSignature(podItemOf(item, color, false), r.w, lang)}|${owner}`;
   const rep = item.replicas;
-  return [lang, r.w, r.h, item.kind, item.name, color, rep?.desired, rep?.current, rep?.ready, item.revision, item.images?.join(','), item.detail, item.idle, item.terminating].join('|');
+  return [lang, r.w, r.h, item.kind, item.name, color, rep?.desired, rep?.current, rep?.ready, item.revision, item.images?.join(','), item.detail, item.idle, item.terminating, owner].join('|');
 }
 
 function claimCategory(phase: string): PhaseCategory {

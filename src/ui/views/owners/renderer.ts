@@ -248,6 +248,9 @@ export class OwnersRenderer {
           this.setAttribute('aria-label', t('owners.aria.item', { kind: item.kind, name: item.name, status: [item.replicas ? t('owners.counts', { ...item.replicas }) : item.detail ?? '', item.revision ? t('owners.revision', { revision: item.revision }) : ''].filter(Boolean).join(', ') }));
         }
         this.setAttribute('data-owner-column', String(item.column));
+        // Who owns it, as drawn: lets tests (and the curious) follow the links without geometry.
+        if (item.owner) this.setAttribute('data-owner', `${item.owner.kind}/${item.owner.name}`);
+        else this.removeAttribute('data-owner');
       }
       const pos = `translate(${r.x},${r.y})`;
       if (cache.pos === pos) return;

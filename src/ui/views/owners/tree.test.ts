@@ -75,6 +75,8 @@ describe('buildOwnerForest', () => {
       ['web-7b6d5f8c9d-ddddd', 'Pending', ''],
     ]);
     expect(lone).toMatchObject({ kind: 'Pod', name: 'standalone', column: 2, children: [] });
+    expect(lone?.owner).toBeUndefined();
+    expect(dep?.children[0]?.children[0]?.owner).toEqual({ kind: 'ReplicaSet', name: 'web-7b6d5f8c9d' });
   });
 
   it('marks a ReplicaSet scaled to zero as idle, and a finished Job', () => {

@@ -50,6 +50,8 @@ export interface OwnerItem {
   detail?: string;
   /** Pods only. */
   pod?: { status: PodDisplayStatus; node: string };
+  /** The controlling owner this item hangs under, when it is drawn. */
+  owner?: { kind: OwnerKind; name: string };
   /** Nothing left to run: a ReplicaSet scaled to 0, a finished Job. Drawn quieter. */
   idle: boolean;
   /** metadata.deletionTimestamp is set. */
@@ -234,7 +236,10 @@ export function buildOwnerForest(objects: Objects): NamespaceGroup[] {
       const owner = claimOwner(e.obj, statefulSets);
       if (owner) parent = byKindName.get(`StatefulSet|${owner.metadata.namespace}|${owner.metadata.name}`);
     }
-    if (parent && parent !== e) parent.item.children.push(e.item);
+    if (parent && parent !== e) {
+      parent.item.children.push(e.item);
+      e.item.owner = { kind: parent.item.kind, name: parent.item.name };
+    }
     else groupOf(e.obj.metadata.namespace as string).roots.push(e.item);
   }
 
