@@ -30,7 +30,8 @@ export function nodeRoles(node: KubeObject): string {
 
 export function nodeStatus(node: Node & KubeObject): string {
   const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  const parts = [!ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : ready.status === 'False' ? 'NotReady' : 'Unknown'];
+  // kubectl prints Not<Type> for False and Unknown alike: a node whose kubelet went silent reads NotReady.
+  const parts = [!ready ? 'Unknown' : ready.status === 'True' ? 'Ready' : 'NotReady'];
   if (node.spec?.unschedulable) parts.push('SchedulingDisabled');
   return parts.join(',');
 }
