@@ -42,8 +42,8 @@ describe('k8s-website-examples: Jobs and CronJobs apply and run', () => {
     ['application/job/redis/job.yaml', 'job-wq-2', 2, 'Running 0/1 of 2'],
     ['application/job/job-sidecar.yaml', 'myjob', 1, 'Complete 1/1'],
     ['application/job/job-sidecar-legacy.yaml', 'myjob', 1, 'Complete 1/1'],
-    // backoffLimitPerIndex, podFailurePolicy and successPolicy are not simulated: these run on
-    // backoffLimit alone (honest gap: the real FailJob rule fails at the first exit 42).
+    // backoffLimitPerIndex and successPolicy are not simulated: those run on backoffLimit and
+    // completions alone. podFailurePolicy is (FailJob fails at the first exit 42).
     ['controllers/job-backoff-limit-per-index-example.yaml', 'job-backoff-limit-per-index-example', 3, 'Complete 10/10'],
     ['controllers/job-backoff-limit-per-index-failindex.yaml', 'job-backoff-limit-per-index-failindex', 2, 'Complete 4/4'],
     ['controllers/job-pod-failure-policy-config-issue.yaml', 'job-pod-failure-policy-config-issue', 2, 'Running 0/8'],
@@ -75,6 +75,15 @@ describe('k8s-website-examples: Jobs and CronJobs apply and run', () => {
     const { err, code } = applied('application/job/job-tmpl.yaml');
     expect(code).toBe(1);
     expect(err).toContain('metadata.name: Invalid value: "process-item-$ITEM": a lowercase RFC 1123 subdomain must consist of');
+  });
+
+  it.skipIf(!COMMANDS)('controllers/job-pod-failure-policy-example.yaml: exit 42 matches the FailJob rule', () => {
+    const c = createCluster({ seed: 11, nodes: 2 });
+    runKubectl(c, 'apply -f controllers/job-pod-failure-policy-example.yaml', files);
+    c.runUntilSettled(120);
+    const failed = (c.store.get('jobs.batch', 'default', 'job-pod-failure-policy-example')?.status as { conditions?: { type: string; reason?: string; message?: string }[] })?.conditions?.find((x) => x.type === 'Failed');
+    expect(failed?.reason).toBe('PodFailurePolicy');
+    expect(failed?.message).toMatch(/^Container main for pod default\/job-pod-failure-policy-example-[a-z0-9]{5} failed with exit code 42 matching FailJob rule at index 0$/);
   });
 
   it('controllers/job-pod-failure-policy-ignore.yaml: a tab in its indentation is a YAML error, for kubectl too', () => {

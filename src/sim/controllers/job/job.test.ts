@@ -203,3 +203,41 @@ describe('job-controller reconcile', () => {
     expect(c.records.some((r) => r.code === 'record.job.ttlExpired')).toBe(true);
   });
 });
+
+describe('podFailurePolicy', () => {
+  const POLICY = `  podFailurePolicy:
+    rules:
+    - action: FailJob
+      onExitCodes:
+        containerName: pi
+        operator: In
+        values: [42]
+    - action: Ignore
+      onPodConditions:
+      - type: DisruptionTarget
+`;
+
+  it('FailJob on a matching exit code fails the Job at once with reason PodFailurePolicy', () => {
+    const c = jobOnly();
+    apply(c, JOB(POLICY));
+    c.step();
+    const p = pods(c)[0] as PodObject;
+    finish(c, p, 'Failed', 42);
+    c.step();
+    expect(job(c).status?.conditions?.find((x) => x.type === 'Failed')).toMatchObject({
+      reason: 'PodFailurePolicy',
+      message: `Container pi for pod default/${p.metadata.name} failed with exit code 42 matching FailJob rule at index 0`,
+    });
+  });
+
+  it('Ignore: a disrupted pod is replaced without counting as a failure', () => {
+    const c = jobOnly();
+    apply(c, JOB(POLICY));
+    c.step();
+    const p = pods(c)[0] as PodObject;
+    c.api.update({ ...p, status: { phase: 'Failed', conditions: [{ type: 'DisruptionTarget', status: 'True' }] } }, { subresource: 'status' });
+    c.step();
+    expect(job(c).status?.failed ?? 0).toBe(0);
+    expect(pods(c)).toHaveLength(2);
+  });
+});

@@ -5,6 +5,7 @@ import { keyOf } from '../../objects';
 import { matchesSelector } from '../../store/labels';
 import type { JobObject, PodObject } from './pods';
 import { completionIndex, finishedAt, isActive, isFinished, isReady, podFromTemplate, restarts } from './pods';
+import { matchFailurePolicy } from './failurepolicy';
 import { MSG_BACKOFF, MSG_COMPLETIONS, MSG_DEADLINE, hasCondition, isJobFinished, setCondition } from './conditions';
 
 const SOURCE = { component: 'job-controller' };
@@ -55,7 +56,9 @@ function reconcile(ctx: ReconcileContext): ReconcileResult | void {
   // Counts only grow: a finished pod deleted later still counted (the real controller keeps
   // them with its job-tracking finalizer; the sim keeps the high-water mark).
   plan.status.succeeded = Math.max(prev.succeeded ?? 0, pods.filter((p) => p.status?.phase === 'Succeeded').length);
-  plan.status.failed = Math.max(prev.failed ?? 0, pods.filter((p) => p.status?.phase === 'Failed').length);
+  // Failures an Ignore rule of podFailurePolicy matches do not count against backoffLimit.
+  const failedPods = pods.filter((p) => p.status?.phase === 'Failed' && matchFailurePolicy(job, p)?.action !== 'Ignore');
+  plan.status.failed = Math.max(prev.failed ?? 0, failedPods.length);
 
   if (job.spec?.suspend) suspend(ctx, plan);
   else run(ctx, plan);
@@ -147,6 +150,11 @@ function run(ctx: ReconcileContext, plan: Plan): void {
 
 function failureReason(ctx: ReconcileContext, plan: Plan): { reason: string; message: string } | undefined {
   const spec = plan.job.spec;
+  for (const p of plan.pods) {
+    if (p.status?.phase !== 'Failed') continue;
+    const m = matchFailurePolicy(plan.job, p);
+    if (m?.action === 'FailJob') return { reason: 'PodFailurePolicy', message: m.message };
+  }
   const onFailure = spec?.template.spec?.restartPolicy === 'OnFailure';
   // With OnFailure the kubelet restarts containers in place, so restarts count as failures.
   const failures = (plan.status.failed ?? 0) + (onFailure ? plan.active.reduce((n, p) => n + restarts(p), 0) : 0);
