@@ -1,5 +1,6 @@
-import type { Pod, ContainerStatus } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../../sim/objects';
+import { podColumns } from '../../../sim/kubectl/printers/pod';
+import type { PodObject } from '../../../sim/kubectl/printers/pod';
 
 /**
  * The visual family of a pod's status: one colour and one icon each, so that the status
@@ -40,65 +41,16 @@ const FAILED_REASONS = new Set([
   'Failed',
 ]);
 
-function terminatedText(s: ContainerStatus): string | undefined {
-  const t = s.state?.terminated;
-  if (!t) return undefined;
-  if (t.reason) return t.reason;
-  return t.signal ? `Signal:${t.signal}` : `ExitCode:${t.exitCode}`;
-}
-
 /**
- * The STATUS column of `kubectl get pods`, following kubectl's printer: the pod's reason or
- * phase, overridden by init-container progress, then by the last waiting/terminated
- * container reason, and finally "Terminating" once a deletionTimestamp is set.
+ * The STATUS column of `kubectl get pods`, from the same printer the console uses, so the
+ * graph and `kubectl get pods` never disagree; the view only adds a colour/icon family.
  */
 export function podDisplayStatus(obj: KubeObject): PodDisplayStatus {
-  const pod = obj as unknown as Pod;
-  const status = pod.status ?? {};
-  const containers = status.containerStatuses ?? [];
-  const total = pod.spec?.containers?.length ?? containers.length;
-  let restarts = 0;
-  let ready = 0;
-  let reason: string = status.reason || status.phase || 'Pending';
-
-  let initializing = false;
-  const inits = status.initContainerStatuses ?? [];
-  const initTotal = pod.spec?.initContainers?.length ?? inits.length;
-  for (let i = 0; i < inits.length; i++) {
-    const s = inits[i] as ContainerStatus;
-    restarts += s.restartCount ?? 0;
-    const term = s.state?.terminated;
-    if (term && term.exitCode === 0) continue;
-    initializing = true;
-    if (term) reason = term.reason ? `Init:${term.reason}` : term.signal ? `Init:Signal:${term.signal}` : `Init:ExitCode:${term.exitCode}`;
-    else if (s.state?.waiting?.reason && s.state.waiting.reason !== 'PodInitializing') reason = `Init:${s.state.waiting.reason}`;
-    else reason = `Init:${i}/${initTotal}`;
-    break;
-  }
-
-  if (!initializing) {
-    let hasRunning = false;
-    for (let i = containers.length - 1; i >= 0; i--) {
-      const s = containers[i] as ContainerStatus;
-      restarts += s.restartCount ?? 0;
-      const waiting = s.state?.waiting?.reason;
-      const term = terminatedText(s);
-      if (waiting) reason = waiting;
-      else if (term) reason = term;
-      else if (s.ready && s.state?.running) {
-        hasRunning = true;
-        ready++;
-      } else if (s.state?.running) hasRunning = true;
-    }
-    // kubectl: a pod whose containers completed but one still runs is shown as Running.
-    if (reason === 'Completed' && hasRunning) reason = 'Running';
-  } else {
-    for (const s of containers) restarts += s.restartCount ?? 0;
-  }
-
-  if (pod.metadata?.deletionTimestamp) reason = status.reason === 'NodeLost' ? 'Unknown' : 'Terminating';
-
-  return { text: reason, category: categoryOf(reason, status.phase), ready, total, restarts };
+  const pod = obj as PodObject;
+  // The clock only shapes the "(5s ago)" restart suffix, which the view does not show.
+  const cols = podColumns(pod, 0);
+  const [ready, total] = cols.ready.split('/').map(Number) as [number, number];
+  return { text: cols.status, category: categoryOf(cols.status, pod.status?.phase), ready, total, restarts: parseInt(cols.restarts, 10) };
 }
 
 export function categoryOf(text: string, phase?: string): PhaseCategory {
@@ -120,6 +72,6 @@ export function categoryOf(text: string, phase?: string): PhaseCategory {
 
 /** Pods that finished no longer hold their node's resources (the scheduler ignores them too). */
 export function isTerminal(obj: KubeObject): boolean {
-  const phase = (obj as unknown as Pod).status?.phase;
+  const phase = (obj as PodObject).status?.phase;
   return phase === 'Succeeded' || phase === 'Failed';
 }
