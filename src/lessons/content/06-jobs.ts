@@ -11,7 +11,7 @@ spec:
     spec:
       containers:
         - name: pi
-          image: perl:5.40
+          image: perl:5.34.0
           command: ["perl", "-Mbignum=bpi", "-wle", "print bpi(2000)"]
       restartPolicy: Never
   backoffLimit: 4
@@ -110,10 +110,10 @@ export const jobsLesson: Lesson = {
       body: {
         ko: `웹 서버는 계속 실행되어야 하지만, 배치 처리나 ETL 작업은 할 일을 마치면 끝나야 합니다. **잡(Job)**은 이런 일회성 작업을 관리합니다. 파드를 만들고, 파드가 성공적으로 끝나면 잡을 완료로 표시합니다.
 
-편집기의 잡은 Kubernetes 문서의 잡 예제를 바탕으로 합니다. perl로 원주율을 2000자리까지 계산해 출력합니다. 적용하고 시계를 진행합니다.`,
+편집기의 잡은 Kubernetes 문서의 잡 예제입니다. perl로 원주율을 2000자리까지 계산해 출력합니다. 적용하고 시계를 진행합니다.`,
         en: `A web server should run forever; a batch or ETL job should stop once its work is done. A **Job** manages that kind of one-off work: it creates pods, and when they finish successfully it marks itself complete.
 
-The Job in the editor is based on the Kubernetes docs' Job example: perl computes π to 2000 digits and prints it. Apply it and step the clock.`,
+The Job in the editor is the Kubernetes docs' Job example: perl computes π to 2000 digits and prints it. Apply it and step the clock.`,
       },
       editor: { file: 'job-pi.yaml', yaml: PI },
       prediction: {

@@ -52,7 +52,7 @@ const CATALOGUE: ImageEntry[] = [
   E(lib('rabbitmq'), ['3', '3-management', '4', 'latest'], 110, 'server', { ports: [5672], shell: true }),
   E(lib('httpd'), ['2.4', '2.4-alpine', 'alpine', 'latest'], 58, 'server', { ports: [80], shell: true, product: 'httpd' }),
   E(lib('wordpress'), ['6.2.1-apache', '6', 'latest'], 250, 'server', { ports: [80], shell: true }),
-  E(lib('perl'), ['5.38', '5.40', 'slim', 'latest'], 330, 'exits', { shell: true }),
+  E(lib('perl'), ['5.34', '5.34.0', '5.38', '5.40', 'slim', 'latest'], 330, 'exits', { shell: true }),
   E(lib('python'), ['3', '3.11', '3.12', '3.13', 'slim', 'alpine', 'latest'], 380, 'exits', { shell: true }),
   E(lib('node'), ['18', '20', '22', '24', 'alpine', 'latest'], 390, 'exits', { shell: true }),
   E(lib('golang'), ['1.23', '1.24', '1.25', 'latest'], 280, 'exits', { shell: true }),
