@@ -2,7 +2,7 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { Controller, ReconcileContext, ReconcileResult, Watch } from './types';
 import type { KubeObject } from '../objects';
 import type { Store, WatchEvent } from '../store/store';
-import { RESOURCE_TYPES, findByKind, storageKey } from '../api/resources';
+import { findByKind, storageKey } from '../api/resources';
 
 /**
  * Work-queue keys are `<resource>/<namespace>/<name>` (namespace empty for cluster-scoped
@@ -104,9 +104,8 @@ export function createGarbageCollector(): Controller {
     return keys;
   };
 
-  const watches: Watch[] = [...new Set(RESOURCE_TYPES.map(storageKey))]
-    .filter((r) => r !== 'events' && r !== 'events.events.k8s.io')
-    .map((resource) => ({ resource, map }));
+  // Events are never owned and come in floods; everything else may be an owner or a dependent.
+  const watches: Watch[] = [{ resource: '*', map: (ev, store) => (ev.resource === 'events' || ev.resource === 'events.events.k8s.io' ? [] : map(ev, store)) }];
 
   function reconcile(ctx: ReconcileContext): ReconcileResult | void {
     index.ensure(ctx.store);

@@ -93,7 +93,7 @@ export class ControllerManager {
     for (const entry of this.entries) {
       for (const ev of events) {
         for (const w of entry.controller.watches) {
-          if (w.resource !== ev.resource) continue;
+          if (w.resource !== ev.resource && w.resource !== '*') continue;
           const keys = w.map ? w.map(ev, store) : [keyOf(ev.object)];
           for (const k of keys) entry.queue.add(k);
         }

@@ -59,7 +59,7 @@ export interface ReconcileResult {
 }
 
 export interface Watch {
-  /** `plural` or `plural.group`. */
+  /** `plural` or `plural.group`; `*` for every resource (the garbage collector). */
   resource: string;
   /** Keys to enqueue for a change; default: the object's own key. Return [] to ignore. */
   map?: (event: WatchEvent, store: Store) => string[];
