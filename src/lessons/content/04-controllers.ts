@@ -122,7 +122,7 @@ Delete every pod of \`web\` with a label selector. Then step one tick at a time 
         en: 'Run the command and press Step. New pods appear as Pending while the old ones are still Terminating.',
       },
       explain: {
-        ko: '삭제된 파드에 `deletionTimestamp`가 붙자 레플리카셋 컨트롤러는 그 파드를 더는 세지 않았습니다. 셀 수 있는 파드가 0개가 되었으므로 다음 틱에 3개를 만들었습니다. 조정 기록(reconcile log)에는 원하는 수 3과 현재 수 0, 그리고 새로 만든 파드 이름이 남습니다. 그다음 스케줄러와 kubelet이 한 틱씩 이어받았습니다. 사람이 개입한 단계는 없습니다.',
+        ko: '삭제된 파드에 `deletionTimestamp`가 붙자 레플리카셋 컨트롤러는 그 파드를 더는 세지 않았습니다. 셀 수 있는 파드가 0개가 되었으므로 다음 틱에 3개를 만들었습니다. 조정 기록(reconcile log)에는 의도한 수 3과 현재 수 0, 그리고 새로 만든 파드 이름이 남습니다. 그다음 스케줄러와 kubelet이 한 틱씩 이어받았습니다. 사람이 개입한 단계는 없습니다.',
         en: 'Once the pods carried a `deletionTimestamp`, the ReplicaSet controller stopped counting them. With 0 pods left to count, it created three on the next tick; the reconcile log reads `ReplicaSet web wants 3 pods and has 0, so it creates pod web-…`. Then the scheduler and kubelets took over, one hop per tick. No person stepped in.',
       },
       solution: [{ kind: 'kubectl', line: 'kubectl delete pod -l app=web' }, { kind: 'settle' }],
@@ -192,14 +192,14 @@ Such a ReplicaSet would never count the pods it makes, and would make pods forev
       body: {
         ko: `컨트롤러는 자신이 본 현재 상태를 오브젝트의 \`status\`에 기록합니다. \`kubectl get rs\`는 이를 표로 보여 줍니다.
 
-- \`DESIRED\`: \`spec.replicas\`, 의도한 상태
+- \`DESIRED\`: \`spec.replicas\`, 의도한 파드의 수
 - \`CURRENT\`: 지금 있는 파드 수
 - \`READY\`: 준비된 파드 수
 
 세 값이 같으면 조정이 끝난 것입니다.`,
         en: `A controller writes the current state it observed into the object's \`status\`. \`kubectl get rs\` shows it as a table:
 
-- \`DESIRED\`: \`spec.replicas\`, the desired state
+- \`DESIRED\`: \`spec.replicas\`, the desired number of pods
 - \`CURRENT\`: how many pods exist
 - \`READY\`: how many are ready
 

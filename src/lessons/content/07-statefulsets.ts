@@ -133,7 +133,7 @@ Apply it and step tick by tick.`,
       body: {
         ko: `\`replicas\`를 1로 줄여 적용합니다. 한 틱씩 진행하며 어느 파드가 먼저 사라지는지 봅니다.
 
-스테이트풀셋은 가장 큰 순번부터 지우고, 하나가 완전히 사라진 뒤에 다음 파드를 지웁니다. 주 서버인 \`web-0\`은 마지막까지 남습니다.`,
+스테이트풀셋은 가장 큰 순번부터 지우고, 하나가 완전히 사라진 뒤에 다음 파드를 지웁니다. 흔히 주 서버 역할을 맡는 \`web-0\`은 마지막까지 남습니다.`,
         en: `Lower \`replicas\` to 1 and apply. Step tick by tick and see which pod goes first.
 
 A StatefulSet removes the highest ordinal first, and waits for one pod to be fully gone before removing the next. \`web-0\`, often the primary, stays to the end.`,
@@ -154,7 +154,7 @@ A StatefulSet removes the highest ordinal first, and waits for one pod to be ful
       id: 'add-storage',
       title: { ko: '나중에 저장소를 붙이려면', en: 'Adding storage afterwards' },
       body: {
-        ko: `\`web\`에 파드마다 디스크를 주려고 \`volumeClaimTemplates\`를 더했습니다. 적용하고 API 서버의 답을 읽습니다.`,
+        ko: `\`web\`의 파드마다 디스크를 주려고 편집기의 파일에 \`volumeClaimTemplates\`를 더했습니다. 적용하고 API 서버의 답을 읽습니다.`,
         en: `To give each pod of \`web\` its own disk, the file adds \`volumeClaimTemplates\`. Apply it and read the API server's answer.`,
       },
       editor: { file: 'sts-web.yaml', yaml: WEB1_WITH_CLAIMS },
@@ -172,7 +172,7 @@ A StatefulSet removes the highest ordinal first, and waits for one pod to be ful
       body: {
         ko: `새 스테이트풀셋 \`db\`는 처음부터 \`volumeClaimTemplates\`를 가집니다. 컨트롤러는 파드를 만들기 전에 파드마다 퍼시스턴트볼륨클레임(PVC)을 만듭니다. 이름은 \`<템플릿>-<스테이트풀셋>-<순번>\`, 곧 \`data-db-0\`입니다.
 
-이 클러스터에는 아직 PV도 스토리지클래스도 없습니다. 적용하고 시계를 진행한 뒤 무엇이 멈춰 있는지 확인합니다.`,
+이 클러스터에는 아직 퍼시스턴트볼륨(PV)도 스토리지클래스(StorageClass)도 없습니다. 적용하고 시계를 진행한 뒤 무엇이 멈춰 있는지 확인합니다.`,
         en: `The new StatefulSet \`db\` has \`volumeClaimTemplates\` from the start. Before each pod, the controller creates that pod's PersistentVolumeClaim (PVC), named \`<template>-<statefulset>-<ordinal>\`: \`data-db-0\`.
 
 This cluster has no PersistentVolume and no StorageClass yet. Apply, step the clock, and find what is stuck.`,
