@@ -155,3 +155,50 @@ describe('garbage collector', () => {
     expect(names(c)).toEqual(['kid']);
   });
 });
+
+describe('garbage collector with the workload controllers', () => {
+  const CJ = `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: tick
+spec:
+  schedule: "* * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+          - name: c
+            image: busybox:1.36
+            command: ["sleep", "600"]
+          restartPolicy: Never
+`;
+
+  it('deleting a CronJob takes its Jobs and their pods with it (background)', () => {
+    const c = createCluster({ seed: 8, nodes: 2 });
+    runKubectl(c, 'apply -f cj.yaml', () => CJ);
+    // The pod sleeps 600 s, so the cluster is busy, not settled: step a few ticks instead.
+    c.tickN(70);
+    expect(c.store.list('jobs.batch')).toHaveLength(1);
+    expect(c.store.list('pods')).toHaveLength(1);
+    expect(runKubectl(c, 'delete cronjob tick', () => undefined).stdout).toBe('cronjob.batch "tick" deleted from default namespace\n');
+    c.runUntilSettled();
+    expect(c.store.list('jobs.batch')).toHaveLength(0);
+    expect(c.store.list('pods')).toHaveLength(0);
+    const gc = c.records.filter((r) => r.controller === 'garbage-collector').map((r) => `${r.action} ${r.target.kind}`);
+    expect(gc).toEqual(['delete Job', 'delete Pod']);
+  });
+
+  it('kubectl delete job --cascade=orphan leaves its pod running', () => {
+    const c = createCluster({ seed: 8, nodes: 2 });
+    runKubectl(c, 'apply -f cj.yaml', () => CJ);
+    runKubectl(c, 'create job manual --from=cronjob/tick', () => undefined);
+    c.tickN(10);
+    runKubectl(c, 'delete job manual --cascade=orphan', () => undefined);
+    c.tickN(5);
+    expect(c.store.get('jobs.batch', 'default', 'manual')).toBeUndefined();
+    const pod = c.store.list('pods').find((p) => p.metadata.name.startsWith('manual-'));
+    expect(pod?.metadata.ownerReferences).toBeUndefined();
+    expect((pod?.status as { phase?: string }).phase).toBe('Running');
+  });
+});
