@@ -43,7 +43,7 @@ function rolloutRecreate(s: Sync): ReconcileResult | void {
   newRS ??= syncNewRS(s, true);
   if (!newRS) return;
   if ((newRS.spec?.replicas ?? 0) !== replicas(s.d)) {
-    s.scale(newRS, replicas(s.d), s.scaleWhy(newRS, replicas(s.d), 'Recreate: the old pods are gone, so the new ReplicaSet gets every replica'));
+    s.scale(newRS, replicas(s.d), s.scaleWhy(newRS, replicas(s.d), 'recreateUp'));
     return result(syncRolloutStatus(s, newRS));
   }
   if (isComplete(s.d, { ...s.d.status })) cleanupOldRSs(s, oldRSs(s, newRS));

@@ -8,7 +8,7 @@ export function recreateScaleDown(s: Sync, olds: ReplicaSetObject[]): boolean {
   let scaled = false;
   for (const rs of olds) {
     if ((rs.spec?.replicas ?? 0) === 0) continue;
-    s.scale(rs, 0, s.scaleWhy(rs, 0, 'Recreate: all old pods stop before any new pod starts'));
+    s.scale(rs, 0, s.scaleWhy(rs, 0, 'recreateDown'));
     scaled = true;
   }
   return scaled;

@@ -22,12 +22,12 @@ function reconcileNewRS(s: Sync, newRS: ReplicaSetObject): boolean {
   const have = newRS.spec?.replicas ?? 0;
   if (have === want) return false;
   if (have > want) {
-    s.scale(newRS, want, s.scaleWhy(newRS, want, `the new ReplicaSet has more than the ${want} replicas wanted`));
+    s.scale(newRS, want, s.scaleWhy(newRS, want, 'newTooLarge'));
     return true;
   }
   const to = newRSReplicas(s.d, s.rsList, newRS);
   if (to === have) return false;
-  s.scale(newRS, to, s.scaleWhy(newRS, to, `rolling update: the new ReplicaSet grows while all ReplicaSets together stay within replicas + maxSurge (${want + fenceposts(s.d).maxSurge})`));
+  s.scale(newRS, to, s.scaleWhy(newRS, to, 'rollingUp', want + fenceposts(s.d).maxSurge));
   return true;
 }
 
@@ -44,7 +44,7 @@ function cleanupUnhealthy(s: Sync, olds: ReplicaSetObject[], maxCleanup: number)
     const have = rs.spec?.replicas ?? 0;
     if (have === 0 || have === available(rs)) continue;
     const down = Math.min(maxCleanup - total, have - available(rs));
-    s.scale(rs, have - down, s.scaleWhy(rs, have - down, 'rolling update: old pods that are not available go first'));
+    s.scale(rs, have - down, s.scaleWhy(rs, have - down, 'unhealthyDown'));
     total += down;
   }
   return total;
@@ -60,7 +60,7 @@ function scaleDownOld(s: Sync, olds: ReplicaSetObject[], minAvailable: number): 
     const have = rs.spec?.replicas ?? 0;
     if (have === 0) continue;
     const down = Math.min(have, budget - total);
-    s.scale(rs, have - down, s.scaleWhy(rs, have - down, `rolling update: available pods stay at least replicas - maxUnavailable (${minAvailable})`));
+    s.scale(rs, have - down, s.scaleWhy(rs, have - down, 'rollingDown', minAvailable));
     total += down;
   }
   return total;

@@ -38,11 +38,11 @@ export function scaleDeployment(s: Sync, newRS: ReplicaSetObject | undefined, ol
   const want = replicas(s.d);
   const only = activeOrLatest(newRS, olds);
   if (only) {
-    if ((only.spec?.replicas ?? 0) !== want) s.scale(only, want, s.scaleWhy(only, want, `the Deployment now wants ${want} replicas`));
+    if ((only.spec?.replicas ?? 0) !== want) s.scale(only, want, s.scaleWhy(only, want, 'replicas'));
     return;
   }
   if (saturated(s, newRS)) {
-    for (const rs of active(olds)) s.scale(rs, 0, s.scaleWhy(rs, 0, 'the new ReplicaSet already runs every replica'));
+    for (const rs of active(olds)) s.scale(rs, 0, s.scaleWhy(rs, 0, 'saturated'));
     return;
   }
   if (s.d.spec?.strategy?.type !== 'RollingUpdate') return;
@@ -65,6 +65,6 @@ export function scaleDeployment(s: Sync, newRS: ReplicaSetObject | undefined, ol
   if (first && added !== toAdd) sizes.set(first.metadata.name, Math.max(0, (sizes.get(first.metadata.name) ?? 0) + toAdd - added));
   for (const rs of all) {
     const to = sizes.get(rs.metadata.name) ?? 0;
-    s.scale(rs, to, s.scaleWhy(rs, to, `proportional scaling: the Deployment now wants ${want} replicas in the middle of a rollout`));
+    s.scale(rs, to, s.scaleWhy(rs, to, 'proportional'));
   }
 }

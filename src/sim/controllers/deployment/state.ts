@@ -2,6 +2,21 @@ import type { ReconcileContext, Why } from '../types';
 import type { DeploymentObject, ReplicaSetObject } from './util';
 import { DESIRED_REPLICAS, MAX_REPLICAS, maxSurge, replicas } from './util';
 
+/** Why a ReplicaSet is resized; English text here, every language in the UI's record strings. */
+export const SCALE_REASONS = {
+  recreateDown: 'Recreate: Deployment {{deployment}} scales ReplicaSet {{replicaSet}} from {{from}} to 0, so every old pod stops before any new one starts',
+  recreateUp: 'Recreate: the old pods are gone, so Deployment {{deployment}} scales its new ReplicaSet {{replicaSet}} from {{from}} to {{to}}',
+  newTooLarge: 'Deployment {{deployment}} wants only {{to}} replicas, so it scales ReplicaSet {{replicaSet}} down from {{from}}',
+  rollingUp: 'Rolling update: Deployment {{deployment}} grows its new ReplicaSet {{replicaSet}} from {{from}} to {{to}}, keeping all pods within replicas + maxSurge ({{limit}})',
+  unhealthyDown: 'Rolling update: Deployment {{deployment}} scales old ReplicaSet {{replicaSet}} from {{from}} to {{to}}, removing pods that are not available first',
+  rollingDown: 'Rolling update: Deployment {{deployment}} scales old ReplicaSet {{replicaSet}} from {{from}} to {{to}}, keeping at least replicas - maxUnavailable ({{limit}}) pods available',
+  replicas: 'Deployment {{deployment}} now wants {{to}} replicas, so it scales ReplicaSet {{replicaSet}} from {{from}} to {{to}}',
+  saturated: 'The new ReplicaSet of Deployment {{deployment}} runs every replica, so old ReplicaSet {{replicaSet}} goes from {{from}} to 0',
+  proportional: 'Deployment {{deployment}} was resized in the middle of a rollout, so ReplicaSet {{replicaSet}} takes its share: {{from}} to {{to}}',
+} as const;
+
+export type ScaleStep = keyof typeof SCALE_REASONS;
+
 /** One sync's view: the Deployment and its ReplicaSets, kept current as this sync writes them. */
 export class Sync {
   constructor(
@@ -48,12 +63,11 @@ export class Sync {
     return written;
   }
 
-  scaleWhy(rs: ReplicaSetObject, to: number, because: string): Why {
-    const from = rs.spec?.replicas ?? 0;
-    return {
-      reason: `Deployment ${this.name} scales ReplicaSet ${rs.metadata.name} from ${from} to ${to}: ${because}`,
-      code: 'record.deployment.scaleReplicaSet',
-      params: { deployment: this.name, replicaSet: rs.metadata.name, from, to, because },
-    };
+  /** The reconcile record of a scaling step: one code per reason, so each reads well in every language. */
+  scaleWhy(rs: ReplicaSetObject, to: number, step: ScaleStep, limit?: number): Why {
+    const params: Record<string, string | number> = { deployment: this.name, replicaSet: rs.metadata.name, from: rs.spec?.replicas ?? 0, to };
+    if (limit !== undefined) params.limit = limit;
+    const reason = SCALE_REASONS[step].replace(/\{\{(\w+)\}\}/g, (_m, k: string) => String(params[k] ?? ''));
+    return { reason, code: `record.deployment.scale.${step}`, params };
   }
 }

@@ -49,7 +49,6 @@ const records: Record<string, string> = {
   'record.replicaset.releasePod': "Pod {{pod}} no longer matches {{kind}} {{owner}}'s selector, so the {{kind}} releases it",
   'record.replicaset.status': '{{kind}} {{owner}} reports {{replicas}} pods, {{ready}} ready and {{available}} available',
   'record.deployment.createReplicaSet': 'Deployment {{deployment}} has a pod template no ReplicaSet runs yet, so it creates ReplicaSet {{replicaSet}} (revision {{revision}}) with {{replicas}} replicas',
-  'record.deployment.scaleReplicaSet': 'Deployment {{deployment}} scales ReplicaSet {{replicaSet}} from {{from}} to {{to}}: {{because}}',
   'record.deployment.revision': 'Deployment {{deployment}} is at revision {{revision}}',
   'record.deployment.newRevision': "ReplicaSet {{replicaSet}} has Deployment {{deployment}}'s current template, so it becomes revision {{revision}}",
   'record.deployment.foundNewReplicaSet': 'Deployment {{deployment}} found its new ReplicaSet',
@@ -64,6 +63,15 @@ const records: Record<string, string> = {
   'record.kubectl.rollout': 'kubectl rollout {{verb}} {{kind}} {{name}}',
   'record.kubectl.scale': 'kubectl scaled {{kind}} {{name}} to {{replicas}} replicas',
   'record.kubectl.setImage': 'kubectl set the image of {{kind}} {{name}}: {{images}}',
+  'record.deployment.scale.recreateDown': 'Recreate: Deployment {{deployment}} scales ReplicaSet {{replicaSet}} from {{from}} to 0, so every old pod stops before any new one starts',
+  'record.deployment.scale.recreateUp': 'Recreate: the old pods are gone, so Deployment {{deployment}} scales its new ReplicaSet {{replicaSet}} from {{from}} to {{to}}',
+  'record.deployment.scale.newTooLarge': 'Deployment {{deployment}} wants only {{to}} replicas, so it scales ReplicaSet {{replicaSet}} down from {{from}}',
+  'record.deployment.scale.rollingUp': 'Rolling update: Deployment {{deployment}} grows its new ReplicaSet {{replicaSet}} from {{from}} to {{to}}, keeping all pods within replicas + maxSurge ({{limit}})',
+  'record.deployment.scale.unhealthyDown': 'Rolling update: Deployment {{deployment}} scales old ReplicaSet {{replicaSet}} from {{from}} to {{to}}, removing pods that are not available first',
+  'record.deployment.scale.rollingDown': 'Rolling update: Deployment {{deployment}} scales old ReplicaSet {{replicaSet}} from {{from}} to {{to}}, keeping at least replicas - maxUnavailable ({{limit}}) pods available',
+  'record.deployment.scale.replicas': 'Deployment {{deployment}} now wants {{to}} replicas, so it scales ReplicaSet {{replicaSet}} from {{from}} to {{to}}',
+  'record.deployment.scale.saturated': 'The new ReplicaSet of Deployment {{deployment}} runs every replica, so old ReplicaSet {{replicaSet}} goes from {{from}} to 0',
+  'record.deployment.scale.proportional': 'Deployment {{deployment}} was resized in the middle of a rollout, so ReplicaSet {{replicaSet}} takes its share: {{from}} to {{to}}',
 };
 
 export default records;

@@ -49,7 +49,6 @@ const records: Record<string, string> = {
   'record.replicaset.releasePod': '파드 {{pod}}가 더 이상 {{kind}} {{owner}}의 셀렉터와 일치하지 않으므로 {{kind}}가 놓아줍니다',
   'record.replicaset.status': '{{kind}} {{owner}}의 상태: 파드 {{replicas}}개, 준비 {{ready}}개, 사용 가능 {{available}}개입니다',
   'record.deployment.createReplicaSet': '디플로이먼트 {{deployment}}의 파드 템플릿을 실행하는 레플리카셋이 없으므로 레플리카셋 {{replicaSet}}(리비전 {{revision}})을 레플리카 {{replicas}}개로 생성합니다',
-  'record.deployment.scaleReplicaSet': '디플로이먼트 {{deployment}}가 레플리카셋 {{replicaSet}}을 {{from}}개에서 {{to}}개로 조정합니다: {{because}}',
   'record.deployment.revision': '디플로이먼트 {{deployment}}는 리비전 {{revision}}입니다',
   'record.deployment.newRevision': '레플리카셋 {{replicaSet}}이 디플로이먼트 {{deployment}}의 현재 템플릿을 가지므로 리비전 {{revision}}이 됩니다',
   'record.deployment.foundNewReplicaSet': '디플로이먼트 {{deployment}}가 새 레플리카셋을 찾았습니다',
@@ -64,6 +63,15 @@ const records: Record<string, string> = {
   'record.kubectl.rollout': 'kubectl rollout {{verb}}: {{kind}} {{name}}',
   'record.kubectl.scale': 'kubectl이 {{kind}} {{name}}의 레플리카를 {{replicas}}개로 조정했습니다',
   'record.kubectl.setImage': 'kubectl이 {{kind}} {{name}}의 이미지를 바꿨습니다: {{images}}',
+  'record.deployment.scale.recreateDown': 'Recreate: 디플로이먼트 {{deployment}}가 레플리카셋 {{replicaSet}}을 {{from}}개에서 0개로 줄여, 새 파드가 뜨기 전에 이전 파드를 모두 멈춥니다',
+  'record.deployment.scale.recreateUp': 'Recreate: 이전 파드가 모두 사라졌으므로 디플로이먼트 {{deployment}}가 새 레플리카셋 {{replicaSet}}을 {{from}}개에서 {{to}}개로 늘립니다',
+  'record.deployment.scale.newTooLarge': '디플로이먼트 {{deployment}}는 레플리카 {{to}}개만 원하므로 레플리카셋 {{replicaSet}}을 {{from}}개에서 줄입니다',
+  'record.deployment.scale.rollingUp': '롤링 업데이트: 디플로이먼트 {{deployment}}가 새 레플리카셋 {{replicaSet}}을 {{from}}개에서 {{to}}개로 늘립니다. 전체 파드는 replicas + maxSurge({{limit}})를 넘지 않습니다',
+  'record.deployment.scale.unhealthyDown': '롤링 업데이트: 디플로이먼트 {{deployment}}가 이전 레플리카셋 {{replicaSet}}을 {{from}}개에서 {{to}}개로 줄입니다. 사용할 수 없는 파드부터 제거합니다',
+  'record.deployment.scale.rollingDown': '롤링 업데이트: 디플로이먼트 {{deployment}}가 이전 레플리카셋 {{replicaSet}}을 {{from}}개에서 {{to}}개로 줄입니다. 사용 가능한 파드는 replicas - maxUnavailable({{limit}})개 이상을 유지합니다',
+  'record.deployment.scale.replicas': '디플로이먼트 {{deployment}}가 이제 레플리카 {{to}}개를 원하므로 레플리카셋 {{replicaSet}}을 {{from}}개에서 {{to}}개로 조정합니다',
+  'record.deployment.scale.saturated': '디플로이먼트 {{deployment}}의 새 레플리카셋이 모든 레플리카를 실행하므로 이전 레플리카셋 {{replicaSet}}을 {{from}}개에서 0개로 줄입니다',
+  'record.deployment.scale.proportional': '디플로이먼트 {{deployment}}의 크기가 롤아웃 도중에 바뀌었으므로 레플리카셋 {{replicaSet}}이 비율에 맞게 {{from}}개에서 {{to}}개가 됩니다',
 };
 
 export default records;
