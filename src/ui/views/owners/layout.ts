@@ -40,6 +40,8 @@ export interface OwnerLink {
   y2: number;
   /** SVG path: an S-curve between columns, an elbow in the outline. */
   d: string;
+  /** A StatefulSet's claim is tied by name, not by an ownerReference: drawn dashed, not solid. */
+  byName?: boolean;
 }
 
 export interface OwnerLayout {
@@ -99,9 +101,11 @@ function subtreeHeight(item: OwnerItem, ctx: Ctx): number {
   return Math.max(M.boxHeight, blockHeight(item.children, ctx));
 }
 
-function link(parent: { id: string; x: number; y: number }, childId: string, r: Rect): OwnerLink {
+function link(parent: { id: string; x: number; y: number }, child: OwnerItem, r: Rect): OwnerLink {
   const y2 = r.y + r.h / 2;
-  return { id: `${parent.id}>${childId}`, childId, x1: parent.x, y1: parent.y, x2: r.x, y2, d: curvePath(parent.x, parent.y, r.x, y2) };
+  const l: OwnerLink = { id: `${parent.id}>${child.id}`, childId: child.id, x1: parent.x, y1: parent.y, x2: r.x, y2, d: curvePath(parent.x, parent.y, r.x, y2) };
+  if (child.kind === 'PersistentVolumeClaim') l.byName = true;
+  return l;
 }
 
 /** Places siblings from `y`; links each to `parent` (its right-middle), if any. */
@@ -112,7 +116,7 @@ function placeBlock(items: readonly OwnerItem[], y: number, ctx: Ctx, parent?: {
     placeTree(t, cursor, h, ctx);
     if (parent) {
       const r = ctx.rects.get(t.id) as Rect;
-      ctx.links.push(link(parent, t.id, r));
+      ctx.links.push(link(parent, t, r));
     }
     cursor += h + M.rowGap;
   }
@@ -123,7 +127,7 @@ function placeBlock(items: readonly OwnerItem[], y: number, ctx: Ctx, parent?: {
     const c = i % ctx.grid.cols;
     const r: Rect = { x: col.x + c * (ctx.grid.w + M.chipGap), y: cursor + row * (M.chipHeight + M.chipGap), w: ctx.grid.w, h: M.chipHeight };
     ctx.rects.set(leaf.id, r);
-    if (parent && c === 0) ctx.links.push(link(parent, leaf.id, r));
+    if (parent && (c === 0 || leaf.kind === 'PersistentVolumeClaim')) ctx.links.push(link(parent, leaf, r));
   });
 }
 
@@ -165,7 +169,11 @@ function computeCompact(groups: readonly NamespaceGroup[], width: number): Owner
       if (i > 0 && c === 0) y += M.chipHeight + M.chipGap;
       const r: Rect = { x: colX(2) + c * (chipW + M.chipGap), y, w: chipW, h: M.chipHeight };
       rects.set(leaf.id, r);
-      if (parent && c === 0) links.push({ id: `${parent.id}>${leaf.id}`, childId: leaf.id, x1: parent.x, y1: parent.y, x2: r.x, y2: r.y + r.h / 2, d: elbowPath(parent.x, parent.y, r.x, r.y + r.h / 2) });
+      if (parent && (c === 0 || leaf.kind === 'PersistentVolumeClaim')) {
+        const l: OwnerLink = { id: `${parent.id}>${leaf.id}`, childId: leaf.id, x1: parent.x, y1: parent.y, x2: r.x, y2: r.y + r.h / 2, d: elbowPath(parent.x, parent.y, r.x, r.y + r.h / 2) };
+        if (leaf.kind === 'PersistentVolumeClaim') l.byName = true;
+        links.push(l);
+      }
     });
     if (leaves.length) y += M.chipHeight + M.compactGap;
   };

@@ -176,7 +176,11 @@ export class OwnersRenderer {
       .selectAll<SVGPathElement, OwnerLink>('path.ko-owner-link')
       .data(layout.links, (d) => d.id)
       .join(
-        (enter) => enter.append('path').attr('class', 'ko-owner-link').attr('d', (d) => d.d),
+        (enter) =>
+          enter
+            .append('path')
+            .attr('class', (d) => (d.byName ? 'ko-owner-link ko-owner-link-byname' : 'ko-owner-link'))
+            .attr('d', (d) => d.d),
         (update) => update,
         (exit) => (animate ? exit.transition().duration(250).style('opacity', 0).remove() : exit.remove()),
       )
