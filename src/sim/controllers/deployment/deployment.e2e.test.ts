@@ -205,6 +205,43 @@ describe('Deployment end to end (controllers/nginx-deployment.yaml)', () => {
     expect(pods(c)).toHaveLength(0);
   });
 
+  it('a rollout that stops moving is marked ProgressDeadlineExceeded, and rollout status says so', () => {
+    const c = started();
+    const d = deploy(c);
+    c.api.update({ ...d, spec: { ...d.spec, progressDeadlineSeconds: 20 } } as KubeObject);
+    c.runUntilSettled();
+    ok(c, 'set image deployment/nginx-deployment nginx=nginx:0.0.0-no-such-tag');
+    c.tickN(40);
+    expect(deploy(c).status?.conditions?.find((x) => x.type === 'Progressing')).toMatchObject({ status: 'False', reason: 'ProgressDeadlineExceeded' });
+    expect(kubectl(c, 'rollout status deployment/nginx-deployment')).toEqual({ stdout: '', stderr: 'error: deployment "nginx-deployment" exceeded its progress deadline\n', exitCode: 1 });
+    // maxUnavailable 0: the old pods keep serving while the new one cannot start.
+    expect(live(c).filter((p) => image(p) === 'nginx:1.14.2' && ready(p))).toHaveLength(3);
+  });
+
+  it('keeps only revisionHistoryLimit old ReplicaSets', () => {
+    const c = started();
+    const d = deploy(c);
+    c.api.update({ ...d, spec: { ...d.spec, revisionHistoryLimit: 1 } } as KubeObject);
+    for (const tag of ['1.16.1', '1.25', '1.27']) {
+      ok(c, `set image deployment/nginx-deployment nginx=nginx:${tag}`);
+      c.runUntilSettled();
+    }
+    expect(rsList(c).map((rs) => rs.metadata.annotations?.['deployment.kubernetes.io/revision']).sort()).toEqual(['3', '4']);
+    expect(ok(c, 'rollout history deployment/nginx-deployment')).toContain('REVISION  CHANGE-CAUSE\n3         <none>\n4         <none>\n');
+  });
+
+  it('scales ReplicaSets and ReplicationControllers with kubectl scale', () => {
+    const c = createCluster({ seed: 8 });
+    const rcYaml = readFileSync(resolve(CORPUS, 'controllers/replication.yaml'), 'utf8');
+    expect(runKubectl(c, 'apply -f rc.yaml', (n) => (n === 'rc.yaml' ? rcYaml : undefined)).exitCode).toBe(0);
+    c.runUntilSettled();
+    expect(ok(c, 'scale rc nginx --replicas=1')).toBe('replicationcontroller/nginx scaled\n');
+    c.runUntilSettled();
+    expect(pods(c)).toHaveLength(1);
+    expect(ok(c, 'get rc')).toMatch(/^NAME +DESIRED +CURRENT +READY +AGE\nnginx +1 +1 +1 +\d+s\n$/);
+    expect(ok(c, 'describe rc nginx')).toMatch(/Replicas: +1 current \/ 1 desired/);
+  });
+
   it('rejects invalid Deployments with kube-apiserver messages', () => {
     const c = createCluster({ seed: 1 });
     const noSelector = NGINX.replace(/  selector:\n    matchLabels:\n      app.kubernetes.io\/name: nginx\n/, '');
