@@ -23,6 +23,7 @@ import { resolveType } from './resolve';
 import { describePod } from './describe/pod';
 import { describeNamespace, describeNode } from './describe/node';
 import { describeJob } from './describe/job';
+import { describeCronJob } from './describe/cronjob';
 import { runCreateJob } from './createjob';
 import type { PodObject } from './printers/pod';
 import type { Node } from 'kubernetes-types/core/v1';
@@ -110,9 +111,9 @@ function runDescribe(cluster: Cluster, args: Args): KubectlResult {
     if (t.kind === 'Node') return describeNode(cluster, o as Node & KubeObject);
     if (t.kind === 'Namespace') return describeNamespace(o);
     if (t.kind === 'Job') return describeJob(cluster, o as Parameters<typeof describeJob>[1]);
+    if (t.kind === 'CronJob') return describeCronJob(cluster, o as Parameters<typeof describeCronJob>[1]);
     if (t.kind === 'Deployment') return describeDeployment(cluster, o as Parameters<typeof describeDeployment>[1]);
     if (t.kind === 'ReplicaSet' || t.kind === 'ReplicationController') return describeReplicaSet(cluster, o as Parameters<typeof describeReplicaSet>[1]);
-    if (t.kind === 'Job') return describeJob(cluster, o as Parameters<typeof describeJob>[1]);
     throw usage(`describe is not supported for ${t.plural} in Kube Orchestra yet; try "kubectl get ${t.plural} ${o.metadata.name} -o yaml"`);
   };
   const stdout = objects.map((o) => describeWrite(render(o))).join('\n\n');
