@@ -1,3 +1,4 @@
+import type { DaemonSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { Cluster } from '../cluster';
 import type { KubeObject } from '../objects';
 import type { Args } from './flags';
@@ -32,7 +33,7 @@ function ownedRSs(cluster: Cluster, d: DeploymentObject): ReplicaSetObject[] {
  * kubectl's DeploymentStatusViewer, one look: the line kubectl would print first. kubectl
  * then keeps watching until the rollout is done; here the learner steps the clock instead.
  */
-export function deploymentRolloutStatus(d: DeploymentObject): { text: string; done: boolean; error?: string } {
+export function deploymentRolloutStatus(d: DeploymentObject): Viewed {
   const name = d.metadata.name;
   const st = d.status ?? {};
   if ((d.metadata.generation ?? 0) > (st.observedGeneration ?? 0)) return { text: 'Waiting for deployment spec update to be observed...\n', done: false };
@@ -47,8 +48,44 @@ export function deploymentRolloutStatus(d: DeploymentObject): { text: string; do
   return { text: `deployment "${name}" successfully rolled out\n`, done: true };
 }
 
+type Viewed = { text: string; done: boolean; error?: string };
+
+/** kubectl's DaemonSetStatusViewer. */
+export function daemonSetRolloutStatus(ds: DaemonSet & KubeObject): Viewed {
+  const name = ds.metadata.name;
+  if (ds.spec?.updateStrategy?.type !== 'RollingUpdate') return { text: '', done: false, error: 'rollout status is only available for RollingUpdate strategy type' };
+  const st = ds.status;
+  if ((ds.metadata.generation ?? 0) > (st?.observedGeneration ?? 0)) return { text: 'Waiting for daemon set spec update to be observed...\n', done: false };
+  const desired = st?.desiredNumberScheduled ?? 0;
+  const updated = st?.updatedNumberScheduled ?? 0;
+  if (updated < desired) return { text: `Waiting for daemon set "${name}" rollout to finish: ${updated} out of ${desired} new pods have been updated...\n`, done: false };
+  if ((st?.numberAvailable ?? 0) < desired) return { text: `Waiting for daemon set "${name}" rollout to finish: ${st?.numberAvailable ?? 0} of ${desired} updated pods are available...\n`, done: false };
+  return { text: `daemon set "${name}" successfully rolled out\n`, done: true };
+}
+
+/** kubectl's StatefulSetStatusViewer (a defaulted RollingUpdate always has a partition, hence its wording). */
+export function statefulSetRolloutStatus(sts: StatefulSet & KubeObject): Viewed {
+  const strategy = sts.spec?.updateStrategy;
+  if (strategy?.type !== 'RollingUpdate') return { text: '', done: false, error: 'rollout status is only available for RollingUpdate strategy type' };
+  const st = sts.status;
+  if (!st?.observedGeneration || (sts.metadata.generation ?? 0) > st.observedGeneration) return { text: 'Waiting for statefulset spec update to be observed...\n', done: false };
+  const want = sts.spec?.replicas ?? 1;
+  if ((st.readyReplicas ?? 0) < want) return { text: `Waiting for ${want - (st.readyReplicas ?? 0)} pods to be ready...\n`, done: false };
+  const updated = st.updatedReplicas ?? 0;
+  if (strategy.rollingUpdate) {
+    const partition = strategy.rollingUpdate.partition ?? 0;
+    if (updated < want - partition) return { text: `Waiting for partitioned roll out to finish: ${updated} out of ${want - partition} new pods have been updated...\n`, done: false };
+    return { text: `partitioned roll out complete: ${updated} new pods have been updated...\n`, done: true };
+  }
+  if (st.updateRevision !== st.currentRevision) return { text: `waiting for statefulset rolling update to complete ${updated} pods at revision ${st.updateRevision ?? ''}...\n`, done: false };
+  return { text: `statefulset rolling update complete ${st.currentReplicas ?? 0} pods at revision ${st.currentRevision ?? ''}...\n`, done: true };
+}
+
 function status(t: Target, args: Args): KubectlResult {
-  const r = deploymentRolloutStatus(deploymentOnly(t, 'status'));
+  let r: Viewed;
+  if (t.type.kind === 'DaemonSet') r = daemonSetRolloutStatus(t.object as DaemonSet & KubeObject);
+  else if (t.type.kind === 'StatefulSet') r = statefulSetRolloutStatus(t.object as StatefulSet & KubeObject);
+  else r = deploymentRolloutStatus(deploymentOnly(t, 'status'));
   if (r.error) throw usage(r.error);
   const watch = flag(args, 'watch') !== 'false';
   return { stdout: r.text, stderr: r.done || !watch ? '' : NOT_WAITING, exitCode: 0 };
@@ -127,14 +164,15 @@ function pauseResume(cluster: Cluster, t: Target, pause: boolean): string {
   return `${prefix} ${pause ? 'paused' : 'resumed'}\n`;
 }
 
-/** `rollout restart`: a new template annotation, so a new ReplicaSet replaces every pod. */
+/** `rollout restart`: a new template annotation, so the controller replaces every pod (Deployment, StatefulSet, DaemonSet). */
 function restart(cluster: Cluster, t: Target): string {
-  const d = deploymentOnly(t, 'restart');
-  if (d.spec?.paused) throw usage(`${t.type.plural}.${t.type.group} "${d.metadata.name}" can't restart paused deployment (run rollout resume first)`);
-  const tpl = d.spec?.template ?? {};
+  if (!['Deployment', 'StatefulSet', 'DaemonSet'].includes(t.type.kind)) throw usage(`${t.type.plural} "${t.object.metadata.name}" restarting is not supported`);
+  const o = t.object as KubeObject & { spec?: { paused?: boolean; template?: { metadata?: { annotations?: Record<string, string> } } } };
+  if (o.spec?.paused) throw usage(`${t.type.plural}.${t.type.group} "${o.metadata.name}" can't restart paused deployment (run rollout resume first)`);
+  const tpl = o.spec?.template ?? {};
   const annotations = { ...tpl.metadata?.annotations, 'kubectl.kubernetes.io/restartedAt': cluster.clock.nowRFC3339() };
-  write(cluster, t, { ...d, spec: { ...d.spec, template: { ...tpl, metadata: { ...tpl.metadata, annotations } } } as DeploymentObject['spec'] }, 'restart');
-  return `${kindPrefix(t.type)}/${d.metadata.name} restarted\n`;
+  write(cluster, t, { ...o, spec: { ...o.spec, template: { ...tpl, metadata: { ...tpl.metadata, annotations } } } }, 'restart');
+  return `${kindPrefix(t.type)}/${o.metadata.name} restarted\n`;
 }
 
 /** `kubectl rollout status|history|undo|pause|resume|restart TYPE/NAME`. */
