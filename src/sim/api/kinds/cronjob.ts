@@ -3,7 +3,7 @@ import type { KubeObject, Mutable } from '../../objects';
 import type { KindStrategy } from './strategy';
 import type { FieldError } from '../status';
 import { defaultPodTemplate, validateNonNegative, validatePodTemplate } from './podtemplate';
-import { parseSchedule } from '../../controllers/cronjob/schedule';
+import { parseSchedule, validTimeZone } from '../../controllers/cronjob/schedule';
 
 /** SetDefaults_CronJob; the job template's pod template gets the pod defaults, the Job defaults wait for the Job. */
 export function defaultCronJob(obj: KubeObject): void {
@@ -32,6 +32,8 @@ export function validateCronJob(obj: KubeObject): FieldError[] {
     const parsed = parseSchedule(spec.schedule);
     if (!parsed.ok) errs.push({ type: 'Invalid', field: 'spec.schedule', value: spec.schedule, detail: parsed.error });
   }
+  if (spec.timeZone !== undefined && spec.timeZone !== null && !validTimeZone(spec.timeZone))
+    errs.push({ type: 'Invalid', field: 'spec.timeZone', value: spec.timeZone, detail: `unknown time zone ${spec.timeZone}` });
   const cp = spec.concurrencyPolicy;
   if (cp !== undefined && !['Allow', 'Forbid', 'Replace'].includes(cp))
     errs.push({ type: 'NotSupported', field: 'spec.concurrencyPolicy', value: cp, supported: ['Allow', 'Forbid', 'Replace'] });

@@ -57,6 +57,14 @@ describe('CronJob API', () => {
   });
 });
 
+describe('CronJob API: timeZone', () => {
+  it('rejects an unknown zone', () => {
+    const r = apply(cronOnly(), CJ('  timeZone: Mars/Olympus\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.status.message).toBe('CronJob.batch "hello" is invalid: spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus');
+  });
+});
+
 describe('cronjob-controller', () => {
   it('creates <name>-<minutes since epoch> at each schedule time, and settles in between', () => {
     const c = cronOnly();

@@ -3,7 +3,7 @@ import type { ObjectReference } from 'kubernetes-types/core/v1';
 import type { Controller, ReconcileContext, ReconcileResult } from '../types';
 import type { KubeObject } from '../../objects';
 import { keyOf, ownerRefTo, splitKey } from '../../objects';
-import { parseSchedule } from './schedule';
+import { inTimeZone, parseSchedule, validTimeZone } from './schedule';
 import { isJobFinished } from '../job/conditions';
 
 type CronJobObject = CronJob & KubeObject;
@@ -58,7 +58,8 @@ function reconcile(ctx: ReconcileContext): ReconcileResult | void {
   const parsed = parseSchedule(spec?.schedule ?? '');
   let result: ReconcileResult | undefined;
   if (parsed.ok && !spec?.suspend) {
-    const sched = parsed.schedule;
+    const zone = spec?.timeZone && validTimeZone(spec.timeZone) ? spec.timeZone : undefined;
+    const sched = inTimeZone(parsed.schedule, zone);
     const since = Date.parse(status.lastScheduleTime ?? cj.metadata.creationTimestamp ?? rfc3339(now));
     // The most recent unmet schedule time, if any has come since the last run.
     let scheduled: number | undefined;

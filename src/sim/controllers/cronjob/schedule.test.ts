@@ -56,3 +56,21 @@ describe('cron schedules', () => {
     expect(err('x * * * *')).toBe('failed to parse int from x: strconv.Atoi: parsing "x": invalid syntax');
   });
 });
+
+describe('spec.timeZone', () => {
+  it('reads the schedule on the zone\'s wall clock', async () => {
+    const { inTimeZone } = await import('./schedule');
+    const p = parseSchedule('0 9 * * *');
+    if (!p.ok) throw new Error(p.error);
+    // 09:00 in Seoul (UTC+9) is 00:00 UTC.
+    expect(iso(inTimeZone(p.schedule, 'Asia/Seoul').next(at('2026-01-01T09:00:00Z')))).toBe('2026-01-02T00:00:00.000Z');
+    // New York in July is UTC-4.
+    expect(iso(inTimeZone(p.schedule, 'America/New_York').next(at('2026-07-01T00:00:00Z')))).toBe('2026-07-01T13:00:00.000Z');
+  });
+
+  it('knows real zone names only', async () => {
+    const { validTimeZone } = await import('./schedule');
+    expect(validTimeZone('Europe/Berlin')).toBe(true);
+    expect(validTimeZone('Mars/Olympus')).toBe(false);
+  });
+});

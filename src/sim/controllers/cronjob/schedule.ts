@@ -2,8 +2,7 @@
  * The standard 5-field cron syntax CronJobs use (robfig/cron's ParseStandard): minute, hour,
  * day of month, month, day of week; `*`, `?`, ranges `a-b`, steps `/n`, lists `a,b`, month and
  * weekday names, and the @yearly/@annually/@monthly/@weekly/@daily/@midnight/@hourly and
- * `@every <duration>` descriptors. Times are computed in UTC: the sim's clock is UTC and
- * `spec.timeZone` is not applied (yet).
+ * `@every <duration>` descriptors. Times are UTC unless wrapped by `inTimeZone`.
  */
 export interface Schedule {
   /** The first activation strictly after `afterMillis`. */
@@ -153,6 +152,51 @@ function parse(input: string): Schedule {
         return t.getTime();
       }
       return Number.POSITIVE_INFINITY;
+    },
+  };
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Whether `zone` is an IANA time zone name this runtime knows (what time.LoadLocation checks). */
+export function validTimeZone(zone: string): boolean {
+  try {
+    zoneFormatter(zone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    formatters.set(zone, f);
+  }
+  return f;
+}
+
+/** How far `zone`'s wall clock is ahead of UTC at `ms`. */
+function offsetAt(zone: string, ms: number): number {
+  const parts: Record<string, number> = {};
+  for (const p of zoneFormatter(zone).formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  const wall = Date.UTC(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+  return wall - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * The schedule read on `zone`'s wall clock (CronJob spec.timeZone): step in local time, then
+ * map back to UTC. Around a DST change this can be off by the shift, which a lesson won't meet.
+ */
+export function inTimeZone(schedule: Schedule, zone: string | undefined | null): Schedule {
+  if (!zone || zone === 'UTC' || zone === 'Etc/UTC') return schedule;
+  return {
+    next(after: number): number {
+      const localNext = schedule.next(after + offsetAt(zone, after));
+      if (!Number.isFinite(localNext)) return localNext;
+      const guess = localNext - offsetAt(zone, localNext);
+      return localNext - offsetAt(zone, guess);
     },
   };
 }
