@@ -1,6 +1,8 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../objects';
+import { keyOf, splitKey } from '../objects';
+import type { Store } from '../store/store';
 
 export type PodObject = Pod & KubeObject;
 
@@ -70,4 +72,81 @@ export function rankForDeletion(pods: PodObject[], related: PodObject[]): PodObj
     return a.metadata.name < b.metadata.name ? 1 : -1;
   };
   return [...pods].sort(cmp);
+}
+
+/**
+ * Pods by controller uid, and pods without a controller by namespace, kept in step with the
+ * store's change feed: a ReplicaSet of 25 looks at its 25 pods (and the few orphans), not at
+ * every pod in the namespace. One index per store; rebuilt when the store moved unseen.
+ */
+class PodOwnerIndex {
+  private byOwner = new Map<string, Set<string>>();
+  private orphans = new Map<string, Set<string>>();
+  private ownerOf = new Map<string, string>();
+  private revision = -1;
+
+  constructor(private readonly store: Store) {
+    store.subscribe((ev) => {
+      if (this.revision < 0) return;
+      if (this.revision !== ev.resourceVersion - 1) {
+        this.revision = -1;
+        return;
+      }
+      this.revision = ev.resourceVersion;
+      if (ev.resource !== 'pods') return;
+      const key = keyOf(ev.object);
+      this.remove(key);
+      if (ev.type !== 'DELETED') this.add(ev.object);
+    });
+  }
+
+  private add(pod: KubeObject): void {
+    const key = keyOf(pod);
+    const uid = controllerRefOf(pod)?.uid ?? '';
+    this.ownerOf.set(key, uid);
+    const map = uid ? this.byOwner : this.orphans;
+    const at = uid || (pod.metadata.namespace ?? '');
+    let set = map.get(at);
+    if (!set) map.set(at, (set = new Set()));
+    set.add(key);
+  }
+
+  private remove(key: string): void {
+    const uid = this.ownerOf.get(key);
+    if (uid === undefined) return;
+    this.ownerOf.delete(key);
+    if (uid) this.byOwner.get(uid)?.delete(key);
+    else for (const set of this.orphans.values()) set.delete(key);
+  }
+
+  private fresh(): void {
+    if (this.revision === this.store.resourceVersion) return;
+    this.byOwner = new Map();
+    this.orphans = new Map();
+    this.ownerOf = new Map();
+    for (const p of this.store.list('pods')) this.add(p);
+    this.revision = this.store.resourceVersion;
+  }
+
+  /** Pods controlled by `uid` plus the namespace's orphans, sorted by name so order never depends on history. */
+  candidates(namespace: string, uid: string): PodObject[] {
+    this.fresh();
+    const out: PodObject[] = [];
+    for (const set of [this.byOwner.get(uid), this.orphans.get(namespace)]) {
+      for (const key of set ?? []) {
+        const { name } = splitKey(key);
+        const pod = this.store.get<PodObject>('pods', namespace, name);
+        if (pod) out.push(pod);
+      }
+    }
+    return out.sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0));
+  }
+}
+
+const indexes = new WeakMap<Store, PodOwnerIndex>();
+
+export function podIndex(store: Store): PodOwnerIndex {
+  let i = indexes.get(store);
+  if (!i) indexes.set(store, (i = new PodOwnerIndex(store)));
+  return i;
 }

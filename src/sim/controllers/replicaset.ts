@@ -7,7 +7,7 @@ import type { KubeObject } from '../objects';
 import { clone, keyOf, ownerRefTo, splitKey } from '../objects';
 import type { Store, WatchEvent } from '../store/store';
 import type { PodObject } from './replicapods';
-import { controllerRefOf, isActive, isAvailable, isReady, rankForDeletion } from './replicapods';
+import { controllerRefOf, isActive, isAvailable, isReady, podIndex, rankForDeletion } from './replicapods';
 
 /** What differs between a ReplicaSet and a ReplicationController: where they live and how they select. */
 export interface ReplicaKind {
@@ -36,10 +36,6 @@ function selectorOf(o: Owner): LabelSelectorLike | undefined {
   const sel = o.spec?.selector;
   if (!sel || !Object.keys(sel).length) return undefined;
   return sel;
-}
-
-function ownedBy(pod: KubeObject, owner: KubeObject): boolean {
-  return controllerRefOf(pod)?.uid === owner.metadata.uid;
 }
 
 /** Who should hear about a pod change: its controller, or for an orphan every owner that selects it. */
@@ -74,9 +70,9 @@ function claimPods(ctx: ReconcileContext, k: ReplicaKind, owner: Owner, selector
   const name = owner.metadata.name;
   for (const pod of pods) {
     const ref = controllerRefOf(pod);
+    if (ref && ref.uid !== owner.metadata.uid) continue;
     const matches = matchesSelector(selector, pod.metadata.labels);
     if (ref) {
-      if (ref.uid !== owner.metadata.uid) continue;
       if (matches) owned.push(pod);
       else if (!pod.metadata.deletionTimestamp) {
         const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== owner.metadata.uid);
@@ -181,13 +177,10 @@ export function syncReplicas(ctx: ReconcileContext, k: ReplicaKind): ReconcileRe
   if (!owner) return;
   const selector = selectorOf(owner);
   if (!selector) return;
-  const all = ctx.store.list<PodObject>('pods', { namespace });
-  const claimed = claimPods(ctx, k, owner, selector, all);
+  const candidates = podIndex(ctx.store).candidates(namespace ?? 'default', owner.metadata.uid ?? '');
+  const claimed = claimPods(ctx, k, owner, selector, candidates);
   const active = claimed.filter(isActive);
-  if (!owner.metadata.deletionTimestamp) {
-    const related = all.filter((p) => ownedBy(p, owner) || matchesSelector(selector, p.metadata.labels));
-    manageReplicas(ctx, k, owner, active, related);
-  }
+  if (!owner.metadata.deletionTimestamp) manageReplicas(ctx, k, owner, active, active);
   const status = replicaStatus(owner, active, ctx.clock.nowMillis());
   const s = status;
   ctx.client.updateStatus(
