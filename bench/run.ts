@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCluster } from '../src/sim/cluster';
+import type { Delta } from '../src/sim/cluster';
 import type { KubeObject } from '../src/sim/objects';
 
 interface Row {
@@ -16,12 +17,23 @@ interface Row {
   ok: boolean | null;
 }
 
-function podManifest(i: number): KubeObject {
+const DEPLOYMENTS = 200;
+const REPLICAS = 25;
+
+function deploymentManifest(i: number): KubeObject {
+  const labels = { app: `web-${i}` };
   return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name: `web-${i}`, namespace: 'default', labels: { app: `app-${i % 200}` } },
-    spec: { containers: [{ name: 'web', image: 'nginx:1.27', resources: { requests: { cpu: '50m', memory: '64Mi' } } }] },
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: `web-${i}`, namespace: 'default', labels },
+    spec: {
+      replicas: REPLICAS,
+      selector: { matchLabels: labels },
+      template: {
+        metadata: { labels },
+        spec: { containers: [{ name: 'web', image: 'nginx:1.27', resources: { requests: { cpu: '10m', memory: '16Mi' } } }] },
+      },
+    },
   };
 }
 
@@ -29,42 +41,79 @@ function mb(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-function clusterScale(nodes: number, pods: number): Row[] {
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] as number;
+}
+
+/**
+ * Issue 3's scenario: 200 Deployments x 25 replicas on 500 nodes, from the API calls to every
+ * pod Running. Each tick drains the delta as the worker does; the Running count is kept from
+ * those deltas (not by listing pods), so the bench costs what the worker costs.
+ */
+function clusterScale(nodes: number): Row[] {
+  const pods = DEPLOYMENTS * REPLICAS;
   global.gc?.();
   const heapBefore = process.memoryUsage().heapUsed;
+  let peakHeap = heapBefore;
+  let peakRss = process.memoryUsage().rss;
+  const sample = () => {
+    const m = process.memoryUsage();
+    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+    if (m.rss > peakRss) peakRss = m.rss;
+  };
   const t0 = performance.now();
   const cluster = createCluster({ seed: 42, nodes });
-  for (let i = 0; i < pods; i++) {
-    const r = cluster.api.create(podManifest(i));
+  for (let i = 0; i < DEPLOYMENTS; i++) {
+    const r = cluster.api.create(deploymentManifest(i));
     if (!r.ok) throw new Error(r.status.message);
   }
+  const running = new Set<string>();
+  const watch = (d: Delta) => {
+    for (const ch of d.changes) {
+      if (ch.resource !== 'pods') continue;
+      const key = `${ch.object.metadata.namespace}/${ch.object.metadata.name}`;
+      if (ch.type !== 'DELETED' && (ch.object.status as { phase?: string } | undefined)?.phase === 'Running') running.add(key);
+      else running.delete(key);
+    }
+  };
   let ticks = 0;
-  const running = () => cluster.store.list('pods').filter((p) => (p.status as { phase?: string } | undefined)?.phase === 'Running').length;
-  while (ticks < 200) {
+  let convergeMs = NaN;
+  let convergeTicks = 0;
+  while (ticks < 300) {
     cluster.step();
-    // The worker drains every tick (one delta per tick); do the same so old versions can be freed.
-    cluster.drainDelta();
+    watch(cluster.drainDelta());
     ticks++;
-    if (cluster.settled()) break;
+    sample();
+    if (Number.isNaN(convergeMs) && running.size === pods) {
+      convergeMs = performance.now() - t0;
+      convergeTicks = ticks;
+    }
+    if (!Number.isNaN(convergeMs) && cluster.settled()) break;
   }
-  const converge = performance.now() - t0;
-  const runningPods = running();
-  const peakHeap = process.memoryUsage().heapUsed - heapBefore;
+  const settledTicks = ticks;
   // Steady state: nothing changes, so a tick should cost almost nothing.
   const samples: number[] = [];
   for (let i = 0; i < 50; i++) {
     const s = performance.now();
     cluster.step();
-    cluster.drainDelta();
+    watch(cluster.drainDelta());
     samples.push(performance.now() - s);
+    sample();
   }
   samples.sort((a, b) => a - b);
-  const median = samples[Math.floor(samples.length / 2)] as number;
-  const p95 = samples[Math.floor(samples.length * 0.95)] as number;
+  const median = quantile(samples, 0.5);
+  const p95 = quantile(samples, 0.95);
+  const converged = !Number.isNaN(convergeMs) && running.size === pods;
   return [
-    { what: `${nodes} nodes, ${pods} pods: wall time from empty to settled`, value: `${converge.toFixed(0)} ms (${ticks} ticks, ${runningPods} Running)`, budget: '≤ 2,000 ms', ok: converge <= 2000 && runningPods === pods },
-    { what: 'steady-state tick, median / p95', value: `${median.toFixed(2)} / ${p95.toFixed(2)} ms`, budget: '≤ 8 ms', ok: p95 <= 8 },
-    { what: 'heap growth for that cluster', value: mb(peakHeap), budget: '—', ok: null },
+    {
+      what: `${nodes} nodes, ${DEPLOYMENTS} Deployments x ${REPLICAS}: wall time from the API calls to ${pods} pods Running`,
+      value: converged ? `${convergeMs.toFixed(0)} ms (${convergeTicks} ticks; settled at ${settledTicks})` : `not converged in ${ticks} ticks (${running.size} Running)`,
+      budget: '≤ 2,000 ms',
+      ok: converged && convergeMs <= 2000,
+    },
+    { what: 'steady-state tick (50 ticks, delta drained), median / p95', value: `${median.toFixed(2)} / ${p95.toFixed(2)} ms`, budget: '≤ 8 ms', ok: p95 <= 8 },
+    { what: 'peak heap used (sampled each tick; growth over the start)', value: `${mb(peakHeap)} (+${mb(peakHeap - heapBefore)})`, budget: '—', ok: null },
+    { what: 'peak RSS', value: mb(peakRss), budget: '—', ok: null },
   ];
 }
 
@@ -85,13 +134,13 @@ function bundle(): Row[] {
   ];
 }
 
-const rows = [...clusterScale(500, 5000), ...bundle()];
+const rows = [...clusterScale(500), ...bundle()];
 const now = new Date().toISOString().slice(0, 10);
 const md = [
   '# Benchmarks',
   '',
   `Measured by \`npm run bench\` on ${now}, Node ${process.version}, ${process.arch}, on this project's 2-core machine.`,
-  'Pods here are created directly (Deployments come with the workloads issue); each requests 50m cpu / 64Mi.',
+  'Pods come from 200 apps/v1 Deployments of 25 replicas (nginx:1.27, requests 10m cpu / 16Mi), created through the API server; every tick drains its delta as the worker does.',
   '',
   '| what | measured | budget | within |',
   '| --- | --- | --- | --- |',
