@@ -22,6 +22,12 @@ describe('recordText', () => {
     expect(recordText(t, bound)).toBe(bound.reason);
     expect(recordText(t, { ...bound, code: 'record.nope.unknown' })).toBe(bound.reason);
   });
+
+  it('finds the shell\'s record strings through a panel\'s views-namespace t', () => {
+    const i18n = initI18n('ko');
+    const t = i18n.getFixedT('ko', 'views') as unknown as (k: string, o: Record<string, unknown>) => string;
+    expect(recordText(t, bound)).toBe('default/web 파드는 확인한 노드 3개 중 2개에 들어갈 수 있고, worker-1 노드가 최고 점수(196)를 받아 스케줄러가 그 노드에 바인딩합니다');
+  });
 });
 
 describe('record strings kept flat', () => {

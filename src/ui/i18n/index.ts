@@ -55,9 +55,13 @@ export function initI18n(language: Language): typeof i18next {
   return i18next;
 }
 
-/** A reconcile record in the current language; the sim's English `reason` when no key fits. */
+/**
+ * A reconcile record in the current language; the sim's English `reason` when no key fits,
+ * so a record is never shown as a raw key. Record strings live in the shell namespace (the
+ * reconcile log owns them): naming it lets panels whose `t` reads another namespace share this.
+ */
 export function recordText(t: (key: string, opts: Record<string, unknown>) => string, r: ReconcileRecord): string {
   if (!r.code) return r.reason;
   const key = r.code.startsWith('record.') ? r.code : `record.${r.code}`;
-  return t(key, { ...r.params, defaultValue: r.reason });
+  return t(key, { ...r.params, ns: ['shell', 'views'], defaultValue: r.reason });
 }

@@ -4,7 +4,7 @@ import type { ObjectRef } from '../../../sim/objects';
 import type { ReconcileRecord } from '../../../sim/controllers/types';
 import { selectObject } from '../../state/selection';
 import type { WhyStep } from './model';
-import { translateRecord } from './recordText';
+import { recordText } from '../../i18n';
 
 export interface WhyTimelineProps {
   steps: WhyStep[];
@@ -50,7 +50,7 @@ export function WhyTimeline({ steps, owners = [], self }: WhyTimelineProps) {
                   {!own && <ObjectLink target={r.target} />}
                   {own && boundNode(r) && <ObjectLink target={{ kind: 'Node', name: boundNode(r) as string }} />}
                 </div>
-                <p className="ko-step-text">{translateRecord(t, r)}</p>
+                <p className="ko-step-text">{recordText(t, r)}</p>
               </div>
             </li>
           ))}
