@@ -3,7 +3,7 @@ import type { KubeObject } from '../../../sim/objects';
 import { keyOf } from '../../../sim/objects';
 import type { ReconcileRecord } from '../../../sim/controllers/types';
 import type { Objects } from '../../state/mirror';
-import { eventsFor, findObject, humanDuration, ownerPath, podScheduling, recordsFor, whyChain } from './model';
+import { ageOf, eventsFor, findObject, ownerPath, podScheduling, recordsFor, whyChain } from './model';
 import { objectStatus } from './status';
 
 const deployment: KubeObject = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'nginx-deployment', namespace: 'default', uid: 'd1' } };
@@ -117,11 +117,15 @@ describe('eventsFor', () => {
 
 describe('formatting', () => {
   it('prints ages like kubectl', () => {
-    expect(humanDuration(5_000)).toBe('5s');
-    expect(humanDuration(150_000)).toBe('2m30s');
-    expect(humanDuration(15 * 60_000)).toBe('15m');
-    expect(humanDuration(5 * 3600_000 + 60_000)).toBe('5h1m');
-    expect(humanDuration(3 * 86400_000)).toBe('3d');
+    // The sim epoch (tick 0) is 2026-01-01T09:00:00Z and a tick is one second.
+    const created = '2026-01-01T09:00:00Z';
+    expect(ageOf(created, 5)).toBe('5s');
+    expect(ageOf(created, 150)).toBe('2m30s');
+    expect(ageOf(created, 15 * 60)).toBe('15m');
+    expect(ageOf(created, 5 * 3600 + 60)).toBe('5h1m');
+    expect(ageOf(created, 3 * 86400)).toBe('3d');
+    expect(ageOf('2026-01-01T09:00:10Z', 70)).toBe('60s');
+    expect(ageOf(undefined, 70)).toBe('<unknown>');
   });
 
   it('reads the scheduling facts and header status from the object', () => {

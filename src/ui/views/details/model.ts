@@ -3,6 +3,7 @@ import type { KubeObject, ObjectRef } from '../../../sim/objects';
 import type { ReconcileRecord } from '../../../sim/controllers/types';
 import type { Objects } from '../../state/mirror';
 import { SIM_EPOCH } from '../../../sim/clock';
+import { age } from '../../../sim/kubectl/duration';
 
 /** The mirror is keyed by resource, the selection by kind: find the object whichever bucket holds it. */
 export function findObject(objects: Objects, ref: ObjectRef): KubeObject | undefined {
@@ -128,21 +129,9 @@ export function simNow(tick: number): number {
   return SIM_EPOCH + tick * 1000;
 }
 
-/** kubectl's human duration (`5s`, `2m3s`, `10m`, `3h15m`, `2d`), the AGE column format. */
-export function humanDuration(ms: number): string {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  if (s < 120) return `${s}s`;
-  const m = Math.floor(s / 60);
-  if (m < 10) return s % 60 ? `${m}m${s % 60}s` : `${m}m`;
-  if (m < 180) return `${m}m`;
-  const h = Math.floor(m / 60);
-  if (h < 8) return m % 60 ? `${h}h${m % 60}m` : `${h}h`;
-  if (h < 48) return `${h}h`;
-  return `${Math.floor(h / 24)}d`;
-}
-
+/** An Events row's age on the sim clock, in kubectl's AGE format (`5s`, `2m30s`, `3d`). */
 export function ageOf(ts: string | undefined, tick: number): string {
-  return ts ? humanDuration(simNow(tick) - Date.parse(ts)) : '<unknown>';
+  return age(ts, simNow(tick));
 }
 
 export interface PodScheduling {
