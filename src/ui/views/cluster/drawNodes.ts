@@ -1,7 +1,8 @@
 import type { Selection } from 'd3';
 import type { NodeItem } from './scene';
 import type { Rect } from './layout';
-import { formatCpu, formatMemory } from '../model/quantity';
+import { formatCpu } from '../../../sim/quantity';
+import { approxMemory } from '../model/quantity';
 import { textWidth } from './measure';
 
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
@@ -71,7 +72,7 @@ export function drawNodeContent(g: SVGGElement, n: NodeItem, r: Rect, t: Transla
 
   const bw = (r.w - 28 - 16) / 2;
   bar(g, 14, 88, bw, t('node.cpu'), s.cpu.requested, s.cpu.allocatable, `${formatCpu(s.cpu.requested)} / ${formatCpu(s.cpu.allocatable)}`);
-  bar(g, 14 + bw + 16, 88, bw, t('node.memory'), s.memory.requested, s.memory.allocatable, `${formatMemory(s.memory.requested)} / ${formatMemory(s.memory.allocatable)}`);
+  bar(g, 14 + bw + 16, 88, bw, t('node.memory'), s.memory.requested, s.memory.allocatable, `${approxMemory(s.memory.requested)} / ${approxMemory(s.memory.allocatable)}`);
 
   if (n.pods.length === 0) el(g, 'text', { class: 'ko-empty', x: r.w / 2, y: 104 + 19, 'text-anchor': 'middle' }, t('node.empty'));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatCpu, formatMemory, parseQuantity } from './quantity';
+import { formatCpu } from '../../../sim/quantity';
+import { approxMemory, parseQuantity } from './quantity';
 
 describe('parseQuantity', () => {
   it('reads cpu and memory the way Kubernetes writes them', () => {
@@ -14,7 +15,9 @@ describe('parseQuantity', () => {
   it('formats back for the node bars', () => {
     expect(formatCpu(0.75)).toBe('750m');
     expect(formatCpu(4)).toBe('4');
-    expect(formatMemory(8 * 2 ** 30)).toBe('8Gi');
-    expect(formatMemory(192 * 2 ** 20)).toBe('192Mi');
+    expect(approxMemory(8 * 2 ** 30)).toBe('8Gi');
+    expect(approxMemory(192 * 2 ** 20)).toBe('192Mi');
+    // A kubelet's allocatable memory is rarely a round number: the bar shows it rounded.
+    expect(approxMemory(61202244 * 1024)).toBe('58.4Gi');
   });
 });

@@ -9,13 +9,12 @@ export function parseQuantity(q: string | number | undefined): number {
   return parseStrict(q) ?? 0;
 }
 
-export function formatCpu(cores: number): string {
-  if (cores === 0) return '0';
-  if (cores < 1 || !Number.isInteger(cores)) return `${Math.round(cores * 1000)}m`;
-  return String(cores);
-}
-
-export function formatMemory(bytes: number): string {
+/**
+ * Memory rounded to one decimal of the largest binary unit it reaches (`58.4Gi`), for the node
+ * bars: short enough to read at a glance, where Quantity's exact form (`61202244Ki`) is not.
+ * Exact amounts keep their exact text (`8Gi`, `192Mi`).
+ */
+export function approxMemory(bytes: number): string {
   if (bytes === 0) return '0';
   const units: [string, number][] = [['Gi', 2 ** 30], ['Mi', 2 ** 20], ['Ki', 2 ** 10]];
   for (const [u, f] of units) {
