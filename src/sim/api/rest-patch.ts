@@ -1,9 +1,10 @@
 /**
  * The PATCH bodies kube-apiserver accepts: JSON merge patch (RFC 7386), JSON patch (RFC 6902)
- * and a strategic merge patch that merges lists of named items (containers, ports, env,
- * volumes ...) by `name` — the merge key of nearly every list learners patch.
+ * and a strategic merge patch that merges lists of keyed items (containers and env by `name`,
+ * ports by `containerPort` ...: the keys in mergekeys.ts, which kubectl apply uses too).
  */
 import { jsonEqual } from '../objects';
+import { sharedMergeKey } from './mergekeys';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -21,15 +22,12 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return out;
 }
 
-function named(list: unknown[]): boolean {
-  return list.length > 0 && list.every((x) => isObject(x) && typeof x['name'] === 'string');
-}
-
 export function strategicMergePatch(target: unknown, patch: unknown): unknown {
-  if (Array.isArray(patch) && Array.isArray(target) && named(patch) && named(target)) {
-    const out = [...target] as Record<string, Json>[];
+  const key = Array.isArray(patch) && Array.isArray(target) ? sharedMergeKey(patch, target) : undefined;
+  if (key !== undefined) {
+    const out = [...(target as Record<string, Json>[])];
     for (const item of patch as Record<string, Json>[]) {
-      const i = out.findIndex((x) => x['name'] === item['name']);
+      const i = out.findIndex((x) => x[key] === item[key]);
       if (item['$patch'] === 'delete') {
         if (i >= 0) out.splice(i, 1);
       } else if (i >= 0) out[i] = strategicMergePatch(out[i], item) as Record<string, Json>;

@@ -1,5 +1,6 @@
 import { clone } from '../objects';
 import type { KubeObject } from '../objects';
+import { mergeKeyOf } from '../api/mergekeys';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -53,12 +54,10 @@ export function threeWayMerge(original: unknown, modified: unknown, current: unk
   return out;
 }
 
-/** Keys strategic merge uses to pair list items (containers by name, ports by containerPort ...). */
-const MERGE_KEYS = ['name', 'containerPort', 'mountPath', 'devicePath', 'ip', 'type'];
-
+/** The item of `list` that `item` pairs with: by merge key, else by position. */
 function pairItem(list: unknown[], item: unknown, index: number): unknown {
   if (!isMap(item)) return undefined;
-  const key = MERGE_KEYS.find((k) => item[k] !== undefined);
+  const key = mergeKeyOf(item);
   if (!key) return list[index];
   return list.find((x) => isMap(x) && x[key] === item[key]);
 }
