@@ -8,6 +8,7 @@ export class SimClock {
   tick = 0;
   /** The last formatted second: every write of a tick stamps the same one, so format it once. */
   private rfc3339: { millis: number; text: string } | undefined;
+  private readonly formatted = new Map<number, string>();
 
   constructor(
     public readonly tickMillis = 1000,
@@ -23,6 +24,17 @@ export class SimClock {
     const millis = this.nowMillis();
     if (this.rfc3339?.millis !== millis) this.rfc3339 = { millis, text: new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z') };
     return this.rfc3339.text;
+  }
+
+  /** RFC 3339 (second precision) of another tick, e.g. when a container started; recent ones are kept formatted. */
+  rfc3339At(tick: number): string {
+    let text = this.formatted.get(tick);
+    if (text === undefined) {
+      if (this.formatted.size >= 256) this.formatted.clear();
+      text = new Date(this.epoch + tick * this.tickMillis).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      this.formatted.set(tick, text);
+    }
+    return text;
   }
 
   /** RFC 3339 with microseconds, as Event.eventTime and managedFields use. */

@@ -28,6 +28,8 @@ export class WorkQueue {
 
 interface Entry {
   controller: Controller;
+  /** The controller's watches that see a resource (its own and '*'), in declared order; filled on first use. */
+  routes: Map<string, Controller['watches']>;
   queue: WorkQueue;
   /** tick → keys due then. */
   timers: Map<number, Set<string>>;
@@ -49,7 +51,7 @@ export class ControllerManager {
   }
 
   register(controller: Controller): void {
-    this.entries.push({ controller, queue: new WorkQueue(), timers: new Map(), periodic: new Map() });
+    this.entries.push({ controller, routes: new Map(), queue: new WorkQueue(), timers: new Map(), periodic: new Map() });
   }
 
   controllers(): Controller[] {
@@ -92,10 +94,14 @@ export class ControllerManager {
     this.pending = [];
     for (const entry of this.entries) {
       for (const ev of events) {
-        for (const w of entry.controller.watches) {
-          if (w.resource !== ev.resource && w.resource !== '*') continue;
-          const keys = w.map ? w.map(ev, store) : [keyOf(ev.object)];
-          for (const k of keys) entry.queue.add(k);
+        let watches = entry.routes.get(ev.resource);
+        if (!watches) entry.routes.set(ev.resource, (watches = entry.controller.watches.filter((w) => w.resource === ev.resource || w.resource === '*')));
+        for (const w of watches) {
+          if (!w.map) {
+            entry.queue.add(keyOf(ev.object));
+            continue;
+          }
+          for (const k of w.map(ev, store)) entry.queue.add(k);
         }
       }
       for (const timers of [entry.timers, entry.periodic]) {

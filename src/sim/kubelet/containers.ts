@@ -70,7 +70,7 @@ export interface Env {
 
 const fieldPath = (rt: ContainerRuntime) => `spec.${rt.init ? 'initContainers' : 'containers'}{${rt.name}}`;
 const secondsPerTick = (env: Env) => env.ctx.clock.tickMillis / 1000;
-const tickTime = (env: Env, tick: number) => new Date(env.ctx.clock.epoch + tick * env.ctx.clock.tickMillis).toISOString().replace(/\.\d{3}Z$/, 'Z');
+const tickTime = (env: Env, tick: number) => env.ctx.clock.rfc3339At(tick);
 
 function imageOnNode(node: NodeObject, image: string): boolean {
   const ref = normalizeImage(image);

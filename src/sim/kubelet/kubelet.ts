@@ -2,7 +2,7 @@ import type { Container, ContainerImage, NodeCondition, PodStatus } from 'kubern
 import type { Controller, ReconcileContext, ReconcileResult, Why } from '../controllers/types';
 import type { Client } from '../api/client';
 import type { EventSource } from '../events';
-import { keyOf, splitKey } from '../objects';
+import { jsonEqual, keyOf, splitKey } from '../objects';
 import type { NodeObject, PodObject } from '../scheduler/types';
 import { imageID, imageSizeBytes, normalizeImage } from './images';
 import { catalogueSizeBytes } from './registry';
@@ -170,7 +170,6 @@ class Kubelet {
   /** Pod phase, conditions and container statuses from the containers' state machines. */
   private writeStatus(c: Cycle, rt: PodRuntime): void {
     const { pod, ctx } = c;
-    const tickTime = (t: number) => new Date(ctx.clock.epoch + t * ctx.clock.tickMillis).toISOString().replace(/\.\d{3}Z$/, 'Z');
     const inits = rt.containers.filter((x) => x.init);
     const apps = rt.containers.filter((x) => !x.init);
     const initialized = inits.every((x) => x.phase === 'exited' && x.term?.exitCode === 0);
@@ -183,7 +182,7 @@ class Kubelet {
     else if (appsDone) phase = apps.every((x) => x.term?.exitCode === 0) ? 'Succeeded' : 'Failed';
     else phase = ever ? 'Running' : 'Pending';
     const ready = phase === 'Running' && apps.every((x) => x.phase === 'running' && x.ready);
-    const view = (x: ContainerRuntime) => ({ ...x, startedAt: tickTime(x.startedTick) });
+    const view = (x: ContainerRuntime) => ({ ...x, startedAt: ctx.clock.rfc3339At(x.startedTick) });
     const spec = (x: ContainerRuntime) => specOf(pod, x) as Container;
     const now = ctx.clock.nowRFC3339();
     let conditions = podConditions(pod, now, { initialized, ready });
@@ -197,7 +196,7 @@ class Kubelet {
       containerStatuses: apps.map((x) => containerStatus(spec(x), view(x), pod, !initialized, imageID)),
     };
     const next = withStatus(pod, status);
-    if (JSON.stringify(next.status) === JSON.stringify(pod.status)) return;
+    if (jsonEqual(next.status, pod.status)) return;
     const res = c.client.updateStatus(next, this.why(c, pod.status, phase, ready, rt));
     if (res.ok) c.pod = res.object as PodObject;
   }

@@ -3,7 +3,7 @@ import type { KubeObject } from '../objects';
 import type { Store } from '../store/store';
 import type { Controller, ReconcileContext } from '../controllers/types';
 import type { WatchEvent } from '../store/store';
-import { keyOf, splitKey } from '../objects';
+import { jsonEqual, keyOf, splitKey } from '../objects';
 import type { PodInfo, PodObject, SchedulingResult } from './types';
 import { SchedulerState } from './state';
 import type { SavedSchedulerState } from './state';
@@ -110,7 +110,7 @@ function reconcile(state: SchedulerState, ctx: ReconcileContext): void {
 }
 
 function specOrLabelsChanged(a: { spec?: unknown; metadata: { labels?: unknown } }, b: { spec?: unknown; metadata: { labels?: unknown } }): boolean {
-  return (a.spec !== b.spec && JSON.stringify(a.spec) !== JSON.stringify(b.spec)) || JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels);
+  return !jsonEqual(a.spec, b.spec) || !jsonEqual(a.metadata.labels, b.metadata.labels);
 }
 
 function mapPod(state: SchedulerState, ev: WatchEvent): string[] {
@@ -131,8 +131,8 @@ function mapNode(state: SchedulerState, ev: WatchEvent): string[] {
   if (ev.type === 'DELETED') return [];
   const old = ev.oldObject;
   if (ev.type === 'MODIFIED' && old) {
-    const allocatable = (o: typeof old) => JSON.stringify((o.status as { allocatable?: unknown } | undefined)?.allocatable);
-    if (!specOrLabelsChanged(old, ev.object) && allocatable(old) === allocatable(ev.object)) return [];
+    const allocatable = (o: typeof old) => (o.status as { allocatable?: unknown } | undefined)?.allocatable;
+    if (!specOrLabelsChanged(old, ev.object) && jsonEqual(allocatable(old), allocatable(ev.object))) return [];
   }
   return [...state.unschedulable];
 }

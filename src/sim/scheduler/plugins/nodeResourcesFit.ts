@@ -5,11 +5,16 @@ import { MAX_NODE_SCORE } from '../types';
 export const NodeResourcesFitFilter: FilterPlugin = {
   name: 'NodeResourcesFit',
   filter(pod, node) {
+    const tooMany = node.requested.pods + 1 > node.allocatable.pods;
+    const cpu = pod.requests.cpu > 0 && node.requested.cpu + pod.requests.cpu > node.allocatable.cpu;
+    const memory = pod.requests.memory > 0 && node.requested.memory + pod.requests.memory > node.allocatable.memory;
+    // Most nodes fit: build the reasons only for one that does not.
+    if (!tooMany && !cpu && !memory) return undefined;
     const reasons: string[] = [];
-    if (node.requested.pods + 1 > node.allocatable.pods) reasons.push('Too many pods');
-    if (pod.requests.cpu > 0 && node.requested.cpu + pod.requests.cpu > node.allocatable.cpu) reasons.push('Insufficient cpu');
-    if (pod.requests.memory > 0 && node.requested.memory + pod.requests.memory > node.allocatable.memory) reasons.push('Insufficient memory');
-    return reasons.length ? { reasons, unresolvable: false } : undefined;
+    if (tooMany) reasons.push('Too many pods');
+    if (cpu) reasons.push('Insufficient cpu');
+    if (memory) reasons.push('Insufficient memory');
+    return { reasons, unresolvable: false };
   },
 };
 
