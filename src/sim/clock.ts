@@ -4,6 +4,20 @@
  */
 export const SIM_EPOCH = Date.UTC(2026, 0, 1, 9, 0, 0);
 
+/**
+ * RFC 3339 with second precision (`2026-01-01T09:00:05Z`), as metadata timestamps are. A
+ * free function rather than a method for times that are not a tick: a deletion deadline,
+ * a CronJob's scheduled minute.
+ */
+export function formatRFC3339(millis: number): string {
+  return new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** RFC 3339 with microseconds (`2026-01-01T09:00:05.000000Z`), as Event.eventTime and managedFields use. */
+export function formatMicroTime(millis: number): string {
+  return new Date(millis).toISOString().replace(/Z$/, '000Z');
+}
+
 export class SimClock {
   tick = 0;
   /** The last formatted second: every write of a tick stamps the same one, so format it once. */
@@ -16,13 +30,18 @@ export class SimClock {
   ) {}
 
   nowMillis(): number {
-    return this.epoch + this.tick * this.tickMillis;
+    return this.millisAt(this.tick);
+  }
+
+  /** Sim time at the start of `tick`. */
+  millisAt(tick: number): number {
+    return this.epoch + tick * this.tickMillis;
   }
 
   /** RFC 3339 with second precision, as metadata.creationTimestamp is. */
   nowRFC3339(): string {
     const millis = this.nowMillis();
-    if (this.rfc3339?.millis !== millis) this.rfc3339 = { millis, text: new Date(millis).toISOString().replace(/\.\d{3}Z$/, 'Z') };
+    if (this.rfc3339?.millis !== millis) this.rfc3339 = { millis, text: formatRFC3339(millis) };
     return this.rfc3339.text;
   }
 
@@ -31,7 +50,7 @@ export class SimClock {
     let text = this.formatted.get(tick);
     if (text === undefined) {
       if (this.formatted.size >= 256) this.formatted.clear();
-      text = new Date(this.epoch + tick * this.tickMillis).toISOString().replace(/\.\d{3}Z$/, 'Z');
+      text = formatRFC3339(this.millisAt(tick));
       this.formatted.set(tick, text);
     }
     return text;
@@ -39,7 +58,7 @@ export class SimClock {
 
   /** RFC 3339 with microseconds, as Event.eventTime and managedFields use. */
   nowMicroTime(): string {
-    return new Date(this.nowMillis()).toISOString().replace(/Z$/, '000Z');
+    return formatMicroTime(this.nowMillis());
   }
 
   /** How many ticks cover `seconds` of sim time (at least one). */

@@ -3,7 +3,7 @@ import { clone, jsonEqual } from '../objects';
 import type { Store } from '../store/store';
 import { StoreError } from '../store/store';
 import type { LabelSelectorLike } from '../store/labels';
-import type { SimClock } from '../clock';
+import { formatRFC3339, type SimClock } from '../clock';
 import type { Random } from '../random';
 import type { ResourceType } from './resources';
 import { findByKind, storageKey, apiVersionOf } from './resources';
@@ -227,7 +227,7 @@ export class ApiServer {
       metadata: {
         ...old.metadata,
         finalizers: finalizers.length ? finalizers : undefined,
-        deletionTimestamp: new Date(this.clock.nowMillis() + grace * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        deletionTimestamp: formatRFC3339(this.clock.nowMillis() + grace * 1000),
         deletionGracePeriodSeconds: grace,
       },
     };

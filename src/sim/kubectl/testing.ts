@@ -1,6 +1,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import { Cluster } from '../cluster';
 import type { KubeObject } from '../objects';
+import { formatRFC3339 } from '../clock';
 
 /** A bootstrapped cluster with no controllers, so tests can place objects as they please. */
 export function quietCluster(): Cluster {
@@ -11,7 +12,7 @@ export function quietCluster(): Cluster {
 
 /** Seconds since the sim epoch as an RFC 3339 timestamp. */
 export function at(cluster: Cluster, seconds: number): string {
-  return new Date(cluster.clock.epoch + seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return formatRFC3339(cluster.clock.epoch + seconds * 1000);
 }
 
 /** Puts a pod straight into the store, as if the control plane had got it this far. */

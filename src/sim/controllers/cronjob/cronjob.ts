@@ -5,14 +5,13 @@ import type { KubeObject } from '../../objects';
 import { keyOf, ownerRefTo, splitKey } from '../../objects';
 import { inTimeZone, parseSchedule, validTimeZone } from './schedule';
 import { isJobFinished } from '../job/conditions';
+import { formatRFC3339 } from '../../clock';
 
 type CronJobObject = CronJob & KubeObject;
 type JobObject = Job & KubeObject;
 
 const SOURCE = { component: 'cronjob-controller' };
 export const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
-
-const rfc3339 = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** `<cronjob>-<scheduled time in minutes since the Unix epoch>`, as getJobName names them. */
 export function jobNameFor(cronJob: string, scheduledMillis: number): string {
@@ -60,7 +59,7 @@ function reconcile(ctx: ReconcileContext): ReconcileResult | void {
   if (parsed.ok && !spec?.suspend) {
     const zone = spec?.timeZone && validTimeZone(spec.timeZone) ? spec.timeZone : undefined;
     const sched = inTimeZone(parsed.schedule, zone);
-    const since = Date.parse(status.lastScheduleTime ?? cj.metadata.creationTimestamp ?? rfc3339(now));
+    const since = Date.parse(status.lastScheduleTime ?? cj.metadata.creationTimestamp ?? formatRFC3339(now));
     // The most recent unmet schedule time, if any has come since the last run.
     let scheduled: number | undefined;
     let missed = 0;
@@ -71,15 +70,15 @@ function reconcile(ctx: ReconcileContext): ReconcileResult | void {
     const deadline = spec?.startingDeadlineSeconds;
     if (scheduled !== undefined) {
       if (deadline !== undefined && deadline !== null && scheduled + deadline * 1000 < now) {
-        ctx.events.record(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${rfc3339(scheduled)}`, SOURCE);
-        status.lastScheduleTime = rfc3339(scheduled);
+        ctx.events.record(cj, 'Warning', 'MissSchedule', `Missed scheduled time to start a job: ${formatRFC3339(scheduled)}`, SOURCE);
+        status.lastScheduleTime = formatRFC3339(scheduled);
       } else if (spec?.concurrencyPolicy === 'Forbid' && active.length > 0) {
         // Skipped, not forgotten: lastScheduleTime stays, so the run starts when the active Job ends.
       } else {
         if (spec?.concurrencyPolicy === 'Replace') replaceActive(ctx, cj, jobs, active);
         const job = createJob(ctx, cj, scheduled);
         if (job) active.push(refTo(job));
-        status.lastScheduleTime = rfc3339(scheduled);
+        status.lastScheduleTime = formatRFC3339(scheduled);
       }
     }
     const next = sched.next(now);
@@ -109,15 +108,15 @@ function createJob(ctx: ReconcileContext, cj: CronJobObject, scheduled: number):
       name,
       namespace: cj.metadata.namespace,
       labels: { ...(template?.metadata?.labels ?? {}) },
-      annotations: { ...(template?.metadata?.annotations ?? {}), [SCHEDULED_TIMESTAMP]: rfc3339(scheduled) },
+      annotations: { ...(template?.metadata?.annotations ?? {}), [SCHEDULED_TIMESTAMP]: formatRFC3339(scheduled) },
       ownerReferences: [ownerRefTo(cj)],
     },
     spec: structuredClone(template?.spec ?? { template: {} }),
   };
   const res = ctx.client.create(job, {
-    reason: `CronJob ${cj.metadata.name} is scheduled at ${rfc3339(scheduled)} (${cj.spec?.schedule}), so it creates Job ${name}`,
+    reason: `CronJob ${cj.metadata.name} is scheduled at ${formatRFC3339(scheduled)} (${cj.spec?.schedule}), so it creates Job ${name}`,
     code: 'record.cronjob.createJob',
-    params: { cronjob: cj.metadata.name, job: name, time: rfc3339(scheduled), schedule: cj.spec?.schedule ?? '' },
+    params: { cronjob: cj.metadata.name, job: name, time: formatRFC3339(scheduled), schedule: cj.spec?.schedule ?? '' },
   });
   if (!res.ok) {
     if (res.status.reason === 'AlreadyExists') return ctx.store.get<JobObject>('jobs.batch', cj.metadata.namespace, name);

@@ -2,7 +2,7 @@ import type { Event, Pod, PodCondition } from 'kubernetes-types/core/v1';
 import type { KubeObject, ObjectRef } from '../../../sim/objects';
 import type { ReconcileRecord } from '../../../sim/controllers/types';
 import type { Objects } from '../../state/mirror';
-import { SIM_EPOCH } from '../../../sim/clock';
+import { SimClock } from '../../../sim/clock';
 import { age } from '../../../sim/kubectl/duration';
 
 /** The mirror is keyed by resource, the selection by kind: find the object whichever bucket holds it. */
@@ -124,9 +124,12 @@ function timeOf(ts: string | undefined): number {
   return ts ? Date.parse(ts) : 0;
 }
 
-/** Sim time of a tick: the sim clock advances one second per tick from its epoch. */
+/** The cluster runs a default SimClock, so a default one maps the mirror's tick to its time. */
+const simClock = new SimClock();
+
+/** Sim time of a tick. */
 export function simNow(tick: number): number {
-  return SIM_EPOCH + tick * 1000;
+  return simClock.millisAt(tick);
 }
 
 /** An Events row's age on the sim clock, in kubectl's AGE format (`5s`, `2m30s`, `3d`). */
