@@ -1,113 +1,36 @@
-import { select, type Selection as D3Selection } from 'd3';
+import { select } from 'd3';
 // Side-effect import: adds selection.transition() for the joins below.
 import 'd3-transition';
 import type { MirrorState } from '../../state/mirror';
-import type { ObjectRef } from '../../../sim/objects';
+import { drawn, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
 import { buildScene, type NodeItem, type PodItem, type Scene } from './scene';
 import { computeLayout, type Layout, type Rect } from './layout';
-import { drawNodeContent, nodeSignature, type Translate } from './drawNodes';
+import { drawNodeContent, nodeSignature } from './drawNodes';
 import { drawPodContent, podSignature } from './drawPods';
-import { phaseSymbolsMarkup } from './icons';
-import { setMeasureFamily } from './measure';
-
-type Selected = ObjectRef | null;
-
-interface Options {
-  t: Translate;
-  lang: string;
-  onSelect: (ref: ObjectRef) => void;
-}
-
-/** Cached per element so a tick only touches what changed. */
-interface Drawn {
-  sig?: string;
-  pos?: string;
-}
-type Tagged = SVGGElement & { __ko?: Drawn };
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
-
-function drawn(e: SVGGElement): Drawn {
-  const t = e as Tagged;
-  return (t.__ko ??= {});
-}
 
 /**
- * D3 owns the SVG: keyed joins for nodes and pods, content redrawn only when an item's
- * signature changes, positions tweened. Fed straight from the mirror store, no React.
+ * The cluster view's SVG: keyed joins for nodes and pods, content redrawn only when an item's
+ * signature changes, positions tweened.
  */
-export class ClusterRenderer {
-  private readonly svg: D3Selection<SVGSVGElement, unknown, null, undefined>;
-  private readonly laneLayer: D3Selection<SVGGElement, unknown, null, undefined>;
-  private readonly nodeLayer: D3Selection<SVGGElement, unknown, null, undefined>;
-  private readonly podLayer: D3Selection<SVGGElement, unknown, null, undefined>;
-  private width = 800;
-  private state: MirrorState | null = null;
+export class ClusterRenderer extends MirrorSvgRenderer {
+  private readonly laneLayer: G;
+  private readonly nodeLayer: G;
+  private readonly podLayer: G;
   private scene: Scene | null = null;
   private layout: Layout | null = null;
-  private selected: Selected = null;
-  private lastVersion = -1;
 
-  constructor(
-    private readonly host: HTMLElement,
-    private opts: Options,
-  ) {
-    this.svg = select(host).append('svg').attr('class', 'ko-cluster-svg').attr('role', 'group');
-    this.svg.append('defs').html(phaseSymbolsMarkup());
-    this.laneLayer = this.svg.append('g').attr('class', 'ko-lane');
-    this.nodeLayer = this.svg.append('g').attr('class', 'ko-nodes');
-    this.podLayer = this.svg.append('g').attr('class', 'ko-pods');
-    const activate = (e: Event) => {
-      const target = (e.target as Element).closest<SVGGElement>('[data-kind]');
-      if (!target) return;
-      const kind = target.dataset.kind as string;
-      const name = target.dataset.name as string;
-      const namespace = target.dataset.namespace || undefined;
-      this.opts.onSelect(namespace ? { kind, namespace, name } : { kind, name });
-    };
-    this.svg.on('click', activate);
-    this.svg.on('keydown', (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
-      // Only a focused object takes the key; elsewhere Space stays the global play/pause.
-      if (!(e.target as Element).closest('[data-kind]')) return;
-      e.preventDefault();
-      activate(e);
-    });
+  constructor(host: HTMLElement, opts: RendererOptions) {
+    super(host, opts, 'ko-cluster-svg');
+    this.laneLayer = this.layer('ko-lane');
+    this.nodeLayer = this.layer('ko-nodes');
+    this.podLayer = this.layer('ko-pods');
   }
 
-  setOptions(opts: Options): void {
-    const langChanged = opts.lang !== this.opts.lang;
-    this.opts = opts;
-    if (langChanged) this.render(true);
-  }
-
-  resize(width: number): void {
-    const w = Math.floor(width);
-    if (w === this.width || w <= 0) return;
-    this.width = w;
-    this.render(true);
-  }
-
-  update(state: MirrorState): void {
-    this.state = state;
-    if (state.version === this.lastVersion) return;
-    this.lastVersion = state.version;
+  protected rebuild(state: MirrorState): void {
     this.scene = buildScene(state.objects);
-    this.render(false);
   }
 
-  select(sel: Selected): void {
-    this.selected = sel;
-    this.markSelection();
-  }
-
-  destroy(): void {
-    this.svg.interrupt().remove();
-  }
-
-  private render(relayoutOnly: boolean): void {
+  protected render(relayoutOnly: boolean): void {
     const scene = this.scene;
     const state = this.state;
     if (!scene || !state) return;
@@ -117,20 +40,11 @@ export class ClusterRenderer {
       unscheduled: scene.unscheduled.map((p) => p.key),
     });
     this.layout = layout;
-    setMeasureFamily(getComputedStyle(this.host).fontFamily);
-    this.svg.attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
-    const animate = !reducedMotion() && !relayoutOnly;
+    const animate = this.fit(layout.width, layout.height, relayoutOnly);
     this.drawLane(scene, layout);
     this.drawNodes(scene, layout, state, animate);
     this.drawPods(scene, layout, state, animate);
     this.markSelection();
-  }
-
-  /** Tick parity picks the keyframes, so a change in consecutive ticks restarts the pulse. */
-  private pulseClass(state: MirrorState, resource: string, key: string): string | null {
-    const mark = state.changed.get(`${resource}|${key}`);
-    if (!mark || mark.type === 'DELETED') return null;
-    return `ko-pulse-${state.tick % 2}`;
   }
 
   private drawLane(scene: Scene, layout: Layout): void {
@@ -278,9 +192,8 @@ export class ClusterRenderer {
     joined.attr('class', (d) => ['ko-pod', d.system ? 'ko-system' : '', this.pulseClass(state, 'pods', d.key)].filter(Boolean).join(' '));
   }
 
-  private markSelection(): void {
-    const s = this.selected;
-    const match = (kind: string, ns: string, name: string) => s !== null && s.kind === kind && s.name === name && (s.namespace ?? '') === ns;
+  protected markSelection(): void {
+    const match = (kind: string, ns: string, name: string) => this.isSelected(kind, ns, name);
     this.nodeLayer.selectAll<SVGGElement, NodeItem>('g.ko-node').classed('ko-selected', (d) => match('Node', '', d.summary.name)).attr('aria-pressed', (d) => String(match('Node', '', d.summary.name)));
     this.podLayer.selectAll<SVGGElement, PodItem>('g.ko-pod').classed('ko-selected', (d) => match('Pod', d.namespace, d.name)).attr('aria-pressed', (d) => String(match('Pod', d.namespace, d.name)));
   }

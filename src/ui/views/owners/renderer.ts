@@ -1,35 +1,11 @@
-import { select, type Selection as D3Selection } from 'd3';
+import { select } from 'd3';
 // Side-effect import: adds selection.transition() for the joins below.
 import 'd3-transition';
 import type { MirrorState } from '../../state/mirror';
-import type { ObjectRef } from '../../../sim/objects';
-import type { Translate } from '../cluster/drawNodes';
-import { phaseSymbolsMarkup } from '../cluster/icons';
-import { setMeasureFamily } from '../cluster/measure';
+import { drawn, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
 import { buildOwnerForest, flatten, type NamespaceGroup, type OwnerItem } from './tree';
 import { computeOwnerLayout, OWNER_METRICS, type OwnerLayout, type OwnerLink } from './layout';
 import { drawItemContent, itemSignature } from './drawOwners';
-
-interface Options {
-  t: Translate;
-  lang: string;
-  onSelect: (ref: ObjectRef) => void;
-}
-
-interface Drawn {
-  sig?: string;
-  pos?: string;
-}
-type Tagged = SVGGElement & { __ko?: Drawn };
-type G = D3Selection<SVGGElement, unknown, null, undefined>;
-
-function drawn(e: SVGGElement): Drawn {
-  return ((e as Tagged).__ko ??= {});
-}
-
-function reducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
 
 interface Placed {
   item: OwnerItem;
@@ -38,87 +14,34 @@ interface Placed {
 }
 
 /**
- * D3 owns the owner view's SVG, like the cluster renderer: keyed joins by uid, content
- * redrawn only when its signature changes, positions tweened so pods visibly leave an old
+ * The owner view's SVG, drawn like the cluster view's: keyed joins by uid, content redrawn
+ * only when its signature changes, positions tweened so pods visibly leave an old
  * ReplicaSet and gather under the new one during a rolling update.
  */
-export class OwnersRenderer {
-  private readonly svg: D3Selection<SVGSVGElement, unknown, null, undefined>;
+export class OwnersRenderer extends MirrorSvgRenderer {
   private readonly headerLayer: G;
   private readonly bandLayer: G;
   private readonly linkLayer: G;
   private readonly itemLayer: G;
-  private width = 800;
-  private state: MirrorState | null = null;
   private groups: NamespaceGroup[] = [];
-  private selected: ObjectRef | null = null;
-  private lastVersion = -1;
 
-  constructor(
-    private readonly host: HTMLElement,
-    private opts: Options,
-  ) {
-    this.svg = select(host).append('svg').attr('class', 'ko-owners-svg').attr('role', 'group');
-    this.svg.append('defs').html(phaseSymbolsMarkup());
-    this.headerLayer = this.svg.append('g').attr('class', 'ko-owner-headers');
-    this.bandLayer = this.svg.append('g').attr('class', 'ko-owner-bands');
-    this.linkLayer = this.svg.append('g').attr('class', 'ko-owner-links');
-    this.itemLayer = this.svg.append('g').attr('class', 'ko-owner-items');
-    const activate = (e: Event) => {
-      const target = (e.target as Element).closest<SVGGElement>('[data-kind]');
-      if (!target) return;
-      const kind = target.dataset.kind as string;
-      const name = target.dataset.name as string;
-      const namespace = target.dataset.namespace || undefined;
-      this.opts.onSelect(namespace ? { kind, namespace, name } : { kind, name });
-    };
-    this.svg.on('click', activate);
-    this.svg.on('keydown', (e: KeyboardEvent) => {
-      if (e.key !== 'Enter' && e.key !== ' ') return;
-      // Only a focused object takes the key; elsewhere Space stays the global play/pause.
-      if (!(e.target as Element).closest('[data-kind]')) return;
-      e.preventDefault();
-      activate(e);
-    });
+  constructor(host: HTMLElement, opts: RendererOptions) {
+    super(host, opts, 'ko-owners-svg');
+    this.headerLayer = this.layer('ko-owner-headers');
+    this.bandLayer = this.layer('ko-owner-bands');
+    this.linkLayer = this.layer('ko-owner-links');
+    this.itemLayer = this.layer('ko-owner-items');
   }
 
-  setOptions(opts: Options): void {
-    const langChanged = opts.lang !== this.opts.lang;
-    this.opts = opts;
-    if (langChanged) this.render(true);
-  }
-
-  resize(width: number): void {
-    const w = Math.floor(width);
-    if (w === this.width || w <= 0) return;
-    this.width = w;
-    this.render(true);
-  }
-
-  update(state: MirrorState): void {
-    this.state = state;
-    if (state.version === this.lastVersion) return;
-    this.lastVersion = state.version;
+  protected rebuild(state: MirrorState): void {
     this.groups = buildOwnerForest(state.objects);
-    this.render(false);
   }
 
-  select(sel: ObjectRef | null): void {
-    this.selected = sel;
-    this.markSelection();
-  }
-
-  destroy(): void {
-    this.svg.interrupt().remove();
-  }
-
-  private render(relayoutOnly: boolean): void {
+  protected render(relayoutOnly: boolean): void {
     const state = this.state;
     if (!state) return;
     const layout = computeOwnerLayout(this.groups, this.width);
-    setMeasureFamily(getComputedStyle(this.host).fontFamily);
-    this.svg.attr('width', layout.width).attr('height', layout.height).attr('viewBox', `0 0 ${layout.width} ${layout.height}`);
-    const animate = !reducedMotion() && !relayoutOnly;
+    const animate = this.fit(layout.width, layout.height, relayoutOnly);
     this.drawHeaders(layout);
     this.drawBands(layout);
     this.drawLinks(layout, animate);
@@ -188,12 +111,6 @@ export class OwnersRenderer {
         const target = animate ? sel.transition().duration(400) : sel;
         target.attr('d', (d) => d.d);
       });
-  }
-
-  private pulseClass(state: MirrorState, item: OwnerItem): string | null {
-    const mark = state.changed.get(`${item.resource}|${item.namespace}/${item.name}`);
-    if (!mark || mark.type === 'DELETED') return null;
-    return `ko-pulse-${state.tick % 2}`;
   }
 
   private drawItems(layout: OwnerLayout, state: MirrorState, animate: boolean): void {
@@ -266,15 +183,14 @@ export class OwnersRenderer {
       else sel.transition().duration(450).attr('transform', pos).style('opacity', 1);
     });
     joined.attr('class', (d) =>
-      ['ko-owner-item', d.item.pod ? 'ko-pod' : d.item.kind === 'PersistentVolumeClaim' ? 'ko-owner-claim' : 'ko-owner-box', d.system ? 'ko-system' : '', d.item.idle ? 'ko-owner-idle' : '', d.item.terminating ? 'ko-owner-terminating' : '', this.pulseClass(state, d.item)]
+      ['ko-owner-item', d.item.pod ? 'ko-pod' : d.item.kind === 'PersistentVolumeClaim' ? 'ko-owner-claim' : 'ko-owner-box', d.system ? 'ko-system' : '', d.item.idle ? 'ko-owner-idle' : '', d.item.terminating ? 'ko-owner-terminating' : '', this.pulseClass(state, d.item.resource, `${d.item.namespace}/${d.item.name}`)]
         .filter(Boolean)
         .join(' '),
     );
   }
 
-  private markSelection(): void {
-    const s = this.selected;
-    const match = (kind: string, ns: string, name: string) => s !== null && s.kind === kind && s.name === name && (s.namespace ?? '') === ns;
+  protected markSelection(): void {
+    const match = (kind: string, ns: string, name: string) => this.isSelected(kind, ns, name);
     this.itemLayer
       .selectAll<SVGGElement, Placed>('g.ko-owner-item')
       .classed('ko-selected', (d) => match(d.item.kind, d.item.namespace, d.item.name))
