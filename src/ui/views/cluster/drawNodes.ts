@@ -4,18 +4,9 @@ import type { Rect } from './layout';
 import { formatCpu } from '../../../sim/quantity';
 import { approxMemory } from '../model/quantity';
 import { textWidth } from './measure';
+import { el } from '../svgElement';
 
 export type Translate = (key: string, opts?: Record<string, unknown>) => string;
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 /** A rounded pill with a label; returns its width so the caller can lay the next one out. */
 function pill(parent: Element, x: number, y: number, label: string, cls: string, icon?: string): number {

@@ -1,16 +1,7 @@
 import type { PodItem } from './scene';
 import type { Translate } from './drawNodes';
 import { textWidth } from './measure';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
+import { el } from '../svgElement';
 
 /** Cuts a label to `max` characters, keeping the end of generated names (the random suffix tells replicas apart). */
 export function fitLabel(label: string, max: number): string {

@@ -3,18 +3,9 @@ import type { Translate } from '../cluster/drawNodes';
 import { drawPodContent, fittedLabel, podSignature } from '../cluster/drawPods';
 import type { PodItem } from '../cluster/scene';
 import { textWidth } from '../cluster/measure';
+import { el } from '../svgElement';
 import type { PhaseCategory } from '../model/podStatus';
 import type { OwnerItem } from './tree';
-
-const SVG = 'http://www.w3.org/2000/svg';
-
-function el<K extends keyof SVGElementTagNameMap>(parent: Element, tag: K, attrs: Record<string, string | number>, text?: string): SVGElementTagNameMap[K] {
-  const e = document.createElementNS(SVG, tag);
-  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
-  if (text !== undefined) e.textContent = text;
-  parent.appendChild(e);
-  return e;
-}
 
 /** The chip the cluster view draws for the same pod: one vocabulary across views. */
 export function podItemOf(item: OwnerItem, color: string, system: boolean): PodItem {
