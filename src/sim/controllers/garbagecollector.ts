@@ -1,6 +1,7 @@
 import type { OwnerReference } from 'kubernetes-types/meta/v1';
 import type { Controller, ReconcileContext, ReconcileResult, Watch } from './types';
 import type { KubeObject } from '../objects';
+import { jsonEqual } from '../objects';
 import type { Store, WatchEvent } from '../store/store';
 import { findByKind, storageKey } from '../api/resources';
 
@@ -34,6 +35,19 @@ function ownerObject(store: Store, ref: OwnerReference, namespace: string | unde
 }
 
 const finalizersOf = (o: KubeObject) => o.metadata.finalizers ?? [];
+
+/**
+ * A status or spec write that leaves owner references, finalizers and deletion alone: the
+ * collector's answer for the object cannot have changed (an owner going away wakes its
+ * dependents itself), so the flood of pod status writes at scale is not re-checked.
+ */
+function ownershipUnchanged(ev: WatchEvent): boolean {
+  const old = ev.oldObject;
+  if (ev.type !== 'MODIFIED' || !old) return false;
+  const a = old.metadata;
+  const b = ev.object.metadata;
+  return !a.deletionTimestamp && !b.deletionTimestamp && jsonEqual(a.ownerReferences, b.ownerReferences) && jsonEqual(a.finalizers, b.finalizers);
+}
 
 /**
  * The dependents graph, kept from watch events instead of scanning every object each tick:
@@ -92,7 +106,7 @@ export function createGarbageCollector(): Controller {
     const keys: string[] = [];
     const self = gcKey(ev.resource, o.metadata.namespace, o.metadata.name);
     const fin = finalizersOf(o);
-    if (!deleted && (o.metadata.ownerReferences?.length || fin.includes('orphan') || fin.includes('foregroundDeletion'))) keys.push(self);
+    if (!deleted && (o.metadata.ownerReferences?.length || fin.includes('orphan') || fin.includes('foregroundDeletion')) && !ownershipUnchanged(ev)) keys.push(self);
     // An owner gone (or going): its dependents must look at their owners again.
     if (deleted || o.metadata.deletionTimestamp) keys.push(...index.dependentsOf(o.metadata.uid));
     // A dependent gone: a foreground-deleting owner may be free to go now.

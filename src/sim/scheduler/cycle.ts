@@ -61,6 +61,7 @@ export function runCycle(pod: PodInfo, nodes: NodeInfo[], names: string[], tick:
     const result: CompactResult = { tick, nodes: names, reasons: nodes.map(() => rejected.reasons), scores: {} };
     return { result, failures, processed: 0, preFilterMessage: rejected.reasons.join(', ') };
   }
+  const filters = FILTER_PLUGINS.filter((p) => !p.skip?.(pod));
   const want = numFeasibleNodesToFind(nodes.length);
   const all = want >= nodes.length;
   const from = all ? 0 : start % Math.max(1, nodes.length);
@@ -73,7 +74,7 @@ export function runCycle(pod: PodInfo, nodes: NodeInfo[], names: string[], tick:
     const node = nodes[(from + i) % nodes.length] as NodeInfo;
     processed++;
     let failure: FilterFailure | undefined;
-    for (const plugin of FILTER_PLUGINS) {
+    for (const plugin of filters) {
       failure = plugin.filter(pod, node);
       if (failure) break;
     }

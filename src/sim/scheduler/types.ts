@@ -57,6 +57,11 @@ export interface FilterPlugin {
    */
   preFilter?(pod: PodInfo, nodes: NodeInfo[]): FilterFailure | undefined;
   filter(pod: PodInfo, node: NodeInfo): FilterFailure | undefined;
+  /**
+   * After PreFilter: true when Filter would pass every node for this pod (kube-scheduler's
+   * PreFilter "Skip" status), so the cycle does not call it once per node.
+   */
+  skip?(pod: PodInfo): boolean;
 }
 
 export interface ScorePlugin {

@@ -60,6 +60,10 @@ export const InterPodAffinityFilter: FilterPlugin = {
     pod.cycle.set(KEY, prepare(pod, nodes));
     return undefined;
   },
+  skip(pod) {
+    const s = pod.cycle.get(KEY) as FilterState | undefined;
+    return !s || (!s.affinity.length && !s.antiAffinity.length && !s.existingAnti.size);
+  },
   filter(pod, node) {
     const s = pod.cycle.get(KEY) as FilterState | undefined;
     if (!s) return undefined;

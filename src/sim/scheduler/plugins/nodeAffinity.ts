@@ -39,6 +39,7 @@ export function matchesTerm(term: NodeSelectorTerm, node: NodeInfo): boolean {
 
 export const NodeAffinityFilter: FilterPlugin = {
   name: 'NodeAffinity',
+  skip: (pod) => !pod.nodeSelectorEntries.length && !pod.requiredTerms,
   filter(pod, node) {
     const selectorOk = pod.nodeSelectorEntries.every(([k, v]) => node.labels[k] === v);
     // nodeSelectorTerms are ORed.

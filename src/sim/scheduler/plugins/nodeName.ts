@@ -6,6 +6,7 @@ import type { FilterPlugin } from '../types';
  */
 export const NodeName: FilterPlugin = {
   name: 'NodeName',
+  skip: (pod) => !pod.pod.spec?.nodeName,
   filter(pod, node) {
     const wanted = pod.pod.spec?.nodeName;
     if (!wanted || wanted === node.name) return undefined;

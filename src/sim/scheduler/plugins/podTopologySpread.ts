@@ -80,6 +80,7 @@ export const PodTopologySpreadFilter: FilterPlugin = {
     if (constraints.length) pod.cycle.set(KEY, prepare(pod, nodes, constraints));
     return undefined;
   },
+  skip: (pod) => !pod.cycle.has(KEY),
   filter(pod, node) {
     const s = pod.cycle.get(KEY) as SpreadState | undefined;
     if (!s) return undefined;

@@ -17,5 +17,6 @@ export const VolumeBinding: FilterPlugin = {
     if (pod.claims.some((c) => !c.bound)) return { reasons: [ERR_UNBOUND_IMMEDIATE], unresolvable: true };
     return undefined;
   },
+  skip: () => true,
   filter: () => undefined,
 };
