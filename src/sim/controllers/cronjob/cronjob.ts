@@ -6,6 +6,7 @@ import { keyOf, ownerRefTo, splitKey } from '../../objects';
 import { inTimeZone, parseSchedule, validTimeZone } from './schedule';
 import { isJobFinished } from '../job/conditions';
 import { formatRFC3339 } from '../../clock';
+import { controllerOwnerKeys } from '../ownerWatch';
 
 type CronJobObject = CronJob & KubeObject;
 type JobObject = Job & KubeObject;
@@ -159,18 +160,13 @@ function cleanupHistory(ctx: ReconcileContext, cj: CronJobObject, jobs: JobObjec
   }
 }
 
-function cronJobKeyOfJob(obj: KubeObject): string[] {
-  const ref = obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'CronJob');
-  return ref && obj.metadata.namespace ? [`${obj.metadata.namespace}/${ref.name}`] : [];
-}
-
 /** kube-controller-manager's cronjob controller (v2), on the sim clock. */
 export function createCronJobController(): Controller {
   return {
     name: 'cronjob-controller',
     watches: [
       { resource: 'cronjobs.batch', map: (ev) => (ev.type === 'DELETED' ? [] : [keyOf(ev.object)]) },
-      { resource: 'jobs.batch', map: (ev) => cronJobKeyOfJob(ev.object) },
+      { resource: 'jobs.batch', map: controllerOwnerKeys('CronJob') },
     ],
     reconcile,
   };

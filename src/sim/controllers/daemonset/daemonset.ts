@@ -3,6 +3,7 @@ import type { Controller, ReconcileContext, ReconcileResult } from '../types';
 import type { WatchEvent } from '../../store/store';
 import { keyOf, splitKey } from '../../objects';
 import { templateHash } from '../statefulset/revision';
+import { controllerOwnerKeys } from '../ownerWatch';
 import { isAvailable, isFailedOrSucceeded, isRunningAndReady, isTerminating } from '../statefulset/pods';
 import { TEMPLATE_GENERATION_ANNOTATION } from '../../api/kinds/daemonset';
 import type { DaemonSetObject, NodeObject, PodObject } from './pods';
@@ -181,11 +182,6 @@ function reconcile(ctx: ReconcileContext): ReconcileResult | void {
   if (minReady > 0 && status.numberReady > (status.numberAvailable ?? 0)) return { requeueAfterTicks: ctx.clock.ticksFor(minReady) };
 }
 
-function mapPod(ev: WatchEvent): string[] {
-  const owner = ev.object.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'DaemonSet' && r.apiVersion.startsWith('apps/'));
-  return owner ? [`${ev.object.metadata.namespace ?? 'default'}/${owner.name}`] : [];
-}
-
 /** A node joining, leaving, or changing labels, taints or cordon can change where daemons belong. */
 function mapNode(ev: WatchEvent, store: ReconcileContext['store']): string[] {
   if (ev.type === 'MODIFIED' && ev.oldObject) {
@@ -199,7 +195,7 @@ function mapNode(ev: WatchEvent, store: ReconcileContext['store']): string[] {
 export function createDaemonSetController(): Controller {
   return {
     name: DAEMONSET_CONTROLLER,
-    watches: [{ resource: 'daemonsets.apps' }, { resource: 'pods', map: mapPod }, { resource: 'nodes', map: mapNode }],
+    watches: [{ resource: 'daemonsets.apps' }, { resource: 'pods', map: controllerOwnerKeys('DaemonSet', 'apps') }, { resource: 'nodes', map: mapNode }],
     reconcile,
   };
 }

@@ -1,7 +1,7 @@
 import type { JobCondition, JobStatus } from 'kubernetes-types/batch/v1';
 import type { Controller, ReconcileContext, ReconcileResult } from '../types';
-import type { KubeObject } from '../../objects';
 import { keyOf } from '../../objects';
+import { controllerOwnerKeys } from '../ownerWatch';
 import { matchesSelector } from '../../store/labels';
 import type { JobObject, PodObject } from './pods';
 import { completionIndex, finishedAt, isActive, isFinished, isReady, podFromTemplate, restarts } from './pods';
@@ -270,18 +270,13 @@ export function indexRanges(set: Set<number>): string | undefined {
   return parts.join(',');
 }
 
-function jobKeyOfPod(obj: KubeObject): string[] {
-  const ref = obj.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Job');
-  return ref && obj.metadata.namespace ? [`${obj.metadata.namespace}/${ref.name}`] : [];
-}
-
 /** kube-controller-manager's job controller (with the ttl-after-finished controller's one job). */
 export function createJobController(): Controller {
   return {
     name: 'job-controller',
     watches: [
       { resource: 'jobs.batch', map: (ev) => (ev.type === 'DELETED' ? [] : [keyOf(ev.object)]) },
-      { resource: 'pods', map: (ev) => jobKeyOfPod(ev.object) },
+      { resource: 'pods', map: controllerOwnerKeys('Job') },
     ],
     reconcile,
   };

@@ -1,9 +1,9 @@
 import type { StatefulSetStatus } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { Controller, ReconcileContext, ReconcileResult } from '../types';
-import type { WatchEvent } from '../../store/store';
 import { splitKey } from '../../objects';
 import { templateHash } from './revision';
+import { controllerOwnerKeys } from '../ownerWatch';
 import type { ClaimObject, PodObject, StatefulSetObject } from './pods';
 import { REVISION_LABEL, isAvailable, isFailedOrSucceeded, isHealthy, isRunningAndReady, isTerminating, newClaim, newStatefulSetPod, ordinalOf } from './pods';
 
@@ -213,17 +213,12 @@ function reconcile(revisions: Revisions, ctx: ReconcileContext): ReconcileResult
   if (minReady > 0 && (next.readyReplicas ?? 0) > (next.availableReplicas ?? 0)) return { requeueAfterTicks: ctx.clock.ticksFor(minReady) };
 }
 
-function mapPod(ev: WatchEvent): string[] {
-  const owner = ev.object.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'StatefulSet' && r.apiVersion.startsWith('apps/'));
-  return owner ? [`${ev.object.metadata.namespace ?? 'default'}/${owner.name}`] : [];
-}
-
 /** kube-controller-manager's StatefulSet controller. */
 export function createStatefulSetController(): Controller {
   const revisions: Revisions = new Map();
   return {
     name: STATEFULSET_CONTROLLER,
-    watches: [{ resource: 'statefulsets.apps' }, { resource: 'pods', map: mapPod }],
+    watches: [{ resource: 'statefulsets.apps' }, { resource: 'pods', map: controllerOwnerKeys('StatefulSet', 'apps') }],
     reconcile: (ctx) => reconcile(revisions, ctx),
     saveState: () => [...revisions],
     loadState: (saved) => {
