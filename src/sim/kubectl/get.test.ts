@@ -68,6 +68,24 @@ describe('kubectl get', () => {
     );
   });
 
+  test('jobs, wide: the template columns workloads share', () => {
+    const c = setup();
+    c.store.create('jobs.batch', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'pi', namespace: 'default', creationTimestamp: at(c, 100) },
+      spec: {
+        selector: { matchLabels: { 'batch.kubernetes.io/controller-uid': 'a1b2' } },
+        template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34.0', command: ['perl'] }] } },
+      },
+      status: { active: 1, startTime: at(c, 100) },
+    });
+    expect(run(c, 'get jobs -o wide').stdout).toBe(
+      'NAME   STATUS    COMPLETIONS   DURATION   AGE   CONTAINERS   IMAGES        SELECTOR\n' +
+        'pi     Running   0/1           30s        30s   pi           perl:5.34.0   batch.kubernetes.io/controller-uid=a1b2\n',
+    );
+  });
+
   test('namespaces', () => {
     expect(run(setup(), 'get namespaces').stdout).toBe(
       'NAME              STATUS   AGE\n' +

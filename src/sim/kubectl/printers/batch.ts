@@ -1,10 +1,8 @@
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject } from '../../objects';
 import { age, humanDuration } from '../duration';
 import type { TableSpec } from './tables';
-import { formatLabelSelector } from './workloads';
+import { templateColumns } from './workloads';
 
 type JobObject = Job & KubeObject;
 type CronJobObject = CronJob & KubeObject;
@@ -36,11 +34,6 @@ export function jobDurationText(j: JobObject, now: number): string {
   if (!start) return '';
   const end = j.status?.completionTime ? Date.parse(j.status.completionTime) : now;
   return humanDuration(end - Date.parse(start));
-}
-
-function templateColumns(t: PodTemplateSpec | undefined, sel: LabelSelector | undefined): string[] {
-  const cs = t?.spec?.containers ?? [];
-  return [cs.map((c) => c.name).join(','), cs.map((c) => c.image ?? '').join(','), formatLabelSelector(sel)];
 }
 
 const jobs: TableSpec = {

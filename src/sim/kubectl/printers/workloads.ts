@@ -25,7 +25,8 @@ export function formatLabelSelector(sel: LabelSelector | Record<string, string> 
     .join(',');
 }
 
-function templateColumns(t: PodTemplateSpec | undefined, sel: LabelSelector | Record<string, string> | undefined): string[] {
+/** The -o wide columns every pod-template workload adds: CONTAINERS, IMAGES, SELECTOR. */
+export function templateColumns(t: PodTemplateSpec | undefined, sel: LabelSelector | Record<string, string> | undefined): string[] {
   const cs = t?.spec?.containers ?? [];
   return [cs.map((c) => c.name).join(','), cs.map((c) => c.image ?? '').join(','), formatLabelSelector(sel)];
 }
