@@ -82,7 +82,7 @@ export function processOf(env: Env, c: Container, rt: ContainerRuntime): { run: 
   const l = lookupImage(c.image ?? '');
   if (!l.found) return undefined;
   const startedAtMillis = env.ctx.clock.epoch + rt.startedTick * env.ctx.clock.tickMillis;
-  return { run: runProcess(c, l.entry, { startedAtMillis, podName: env.pod.metadata.name, until: 0 }), entry: l.entry };
+  return { run: runProcess(c, l.entry, { startedAtMillis, podName: env.pod.metadata.name, until: 0, volumes: env.pod.spec?.volumes }), entry: l.entry };
 }
 
 function event(env: Env, rt: ContainerRuntime, type: 'Normal' | 'Warning', reason: string, message: string): void {

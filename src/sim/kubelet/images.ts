@@ -1,12 +1,18 @@
 /** Container image references as containerd reports them, with stable made-up digests and sizes. */
 
-/** `nginx:1.27` → `docker.io/library/nginx:1.27`; a reference without tag or digest gets `:latest`. */
+/** `nginx:1.27` (or `docker.io/nginx:1.27`) → `docker.io/library/nginx:1.27`; a reference without tag or digest gets `:latest`. */
 export function normalizeImage(image: string): string {
   let ref = image;
   const slash = ref.indexOf('/');
   const first = slash < 0 ? '' : ref.slice(0, slash);
   const hasRegistry = slash >= 0 && (first.includes('.') || first.includes(':') || first === 'localhost');
   if (!hasRegistry) ref = slash < 0 ? `docker.io/library/${ref}` : `docker.io/${ref}`;
+  // Docker Hub spelled out is still Docker Hub: `docker.io/redis` and `index.docker.io/redis`
+  // are `docker.io/library/redis`, as containerd's reference normaliser has it.
+  else if (first === 'docker.io' || first === 'index.docker.io') {
+    const path = ref.slice(slash + 1);
+    ref = path.includes('/') ? `docker.io/${path}` : `docker.io/library/${path}`;
+  }
   const lastSegment = ref.slice(ref.lastIndexOf('/') + 1);
   if (!ref.includes('@') && !lastSegment.includes(':')) ref += ':latest';
   return ref;

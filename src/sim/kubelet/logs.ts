@@ -77,7 +77,7 @@ const toMillis = (t: string | undefined) => (t ? Date.parse(t) : NaN);
 function linesOf(pod: PodObject, c: Container, entry: ImageEntry, startedAt: string, untilMillis: number): string[] {
   const start = toMillis(startedAt);
   const until = Math.max(0, (untilMillis - start) / 1000);
-  const run = runProcess(c, entry, { startedAtMillis: start, podName: pod.metadata.name, until, imageTag: splitReference(c.image ?? '').tag });
+  const run = runProcess(c, entry, { startedAtMillis: start, podName: pod.metadata.name, until, imageTag: splitReference(c.image ?? '').tag, volumes: pod.spec?.volumes });
   return run.logs.filter((l) => l.at <= until).map((l) => l.text);
 }
 

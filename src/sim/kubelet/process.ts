@@ -1,13 +1,18 @@
-import type { Container } from 'kubernetes-types/core/v1';
+import type { Container, Volume } from 'kubernetes-types/core/v1';
 import type { ImageEntry } from './registry';
+import { entrypointServes } from './registry';
 import { productLogs } from './logs';
+import type { StartFiles } from './podFiles';
+import { presentAtStart, startFiles } from './podFiles';
+import type { Redirects } from './shellText';
+import { piDigits, pipeStages, redirects, shellDate, shellWords, statements } from './shellText';
 
 /**
  * What a container's process does, worked out from its image and command, so that Jobs
  * complete, `exit 1` crash-loops and `kubectl logs` prints what an echo said. This is a tiny
- * shell: `;`, `&&`, `||`, `while true; do …; done`, and the commands learners write in
- * manifests (sleep, echo, printf, date, true, false, exit, touch, rm, cat, hostname, env,
- * perl's bpi). A command it does not know runs for a second and exits 0 — the sim cannot run
+ * shell: `;`, `&&`, `||`, `|`, redirections, `while true; do …; done`, and the commands
+ * learners write in manifests (sleep, echo, printf, date, true, false, exit, exec, touch, rm,
+ * cat, ls, tail, hostname, stress, socat, perl's bpi, and the image's own server program). A command it does not know runs for a second and exits 0 — the sim cannot run
  * real programs, and a failure a learner did not ask for would teach the wrong thing.
  */
 
@@ -31,6 +36,8 @@ export interface ProcessRun {
   files: FileEvent[];
   /** Ports the process listens on (probes against others fail). */
   listens: number[];
+  /** What the container found on disk when it started (see podFiles.ts). */
+  start: StartFiles;
 }
 
 export interface ProcessContext {
@@ -40,6 +47,8 @@ export interface ProcessContext {
   /** Simulate up to this many seconds after start; loops stop producing logs past it. */
   until: number;
   imageTag?: string;
+  /** The pod's volumes, to know which mounted paths exist (spec.volumes). */
+  volumes?: Volume[];
 }
 
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh']);
@@ -47,104 +56,6 @@ const basename = (s: string) => s.slice(s.lastIndexOf('/') + 1);
 /** A loop must take time, or it would print forever in no time at all. */
 const MIN_LOOP_SECONDS = 1;
 const MAX_LOG_LINES = 5000;
-
-/** Splits a shell word list, honouring single and double quotes. */
-export function shellWords(text: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quote: string | undefined;
-  let any = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      else if (ch === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
-      else cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      any = true;
-    } else if (/\s/.test(ch)) {
-      if (cur || any) out.push(cur);
-      cur = '';
-      any = false;
-    } else cur += ch;
-  }
-  if (cur || any) out.push(cur);
-  return out;
-}
-
-type Op = ';' | '&&' | '||';
-interface Stmt {
-  op: Op;
-  text: string;
-}
-
-/** Cuts a script at `;`, `&&`, `||` and newlines outside quotes and `$(…)`. */
-function statements(script: string): Stmt[] {
-  const out: Stmt[] = [];
-  let cur = '';
-  let quote: string | undefined;
-  let depth = 0;
-  let op: Op = ';';
-  const push = (next: Op) => {
-    if (cur.trim()) out.push({ op, text: cur.trim() });
-    cur = '';
-    op = next;
-  };
-  for (let i = 0; i < script.length; i++) {
-    const ch = script[i] as string;
-    const two = script.slice(i, i + 2);
-    if (quote) {
-      if (ch === quote) quote = undefined;
-      cur += ch;
-    } else if (ch === '"' || ch === "'") {
-      quote = ch;
-      cur += ch;
-    } else if (two === '$(') {
-      depth++;
-      cur += two;
-      i++;
-    } else if (ch === ')' && depth > 0) {
-      depth--;
-      cur += ch;
-    } else if (depth === 0 && (two === '&&' || two === '||')) {
-      push(two);
-      i++;
-    } else if (depth === 0 && (ch === ';' || ch === '\n')) push(';');
-    else cur += ch;
-  }
-  push(';');
-  return out;
-}
-
-const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const p2 = (n: number) => String(n).padStart(2, '0');
-
-/** busybox `date`: `Thu Jan  1 09:00:04 UTC 2026`. */
-export function shellDate(millis: number): string {
-  const d = new Date(millis);
-  return `${DAYS[d.getUTCDay()]} ${MONTHS[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
-
-/** π to `digits` significant digits, as perl's `bpi(N)` prints it (Machin's formula on BigInt). */
-export function piDigits(digits: number): string {
-  const n = Math.max(1, Math.min(digits, 10000));
-  const scale = 10n ** BigInt(n + 10);
-  const atanInv = (x: bigint): bigint => {
-    let term = scale / x;
-    let sum = term;
-    const x2 = x * x;
-    for (let k = 1n; term !== 0n; k++) {
-      term /= x2;
-      sum += (k % 2n === 1n ? -term : term) / (2n * k + 1n);
-    }
-    return sum;
-  };
-  const pi = (16n * atanInv(5n) - 4n * atanInv(239n)) / 10n ** 11n;
-  const s = pi.toString();
-  return `${s[0]}.${s.slice(1, n)}`;
-}
 
 class Shell {
   t = 0;
@@ -155,20 +66,39 @@ class Shell {
   readonly files: FileEvent[] = [];
   readonly listens: number[] = [];
   readonly vars = new Map<string, string>();
+  /** The current command's redirections; `piped` while its stdout feeds the next stage. */
+  private io: Redirects = { append: false };
+  private piped = false;
 
   constructor(
     readonly ctx: ProcessContext,
     readonly entry: ImageEntry,
+    readonly start: StartFiles,
   ) {}
 
+  /** Sends output to a file (recording that it now exists); false when not redirected. */
+  private write(target: string | undefined): boolean {
+    if (target === undefined) return false;
+    if (target !== '/dev/null' && target !== '&1') this.files.push({ path: target, at: this.t, exists: true });
+    return true;
+  }
+
+  /** The command's stdout: the container log unless redirected or piped. */
   log(text: string): void {
+    if (this.piped || this.write(this.io.stdout)) return;
     if (this.logs.length < MAX_LOG_LINES) for (const line of text.split('\n')) this.logs.push({ at: this.t, text: line });
   }
 
+  /** The command's stderr, which the container log shows too. */
+  err(text: string): void {
+    if (this.io.stderr === '&1') this.log(text);
+    else if (!this.write(this.io.stderr) && this.logs.length < MAX_LOG_LINES) this.logs.push({ at: this.t, text });
+  }
+
   exists(path: string): boolean {
-    let on = false;
+    let on: boolean | undefined;
     for (const f of this.files) if (f.path === path && f.at <= this.t) on = f.exists;
-    return on;
+    return on ?? presentAtStart(this.start, path);
   }
 
   /** `$(date)`, `$((i+1))`, `$VAR` and `${VAR}`; unset variables are empty, as in sh. */
@@ -195,6 +125,15 @@ class Shell {
       this.loop(loop[2] as string);
       return;
     }
+    // `producer | while read line; do …; done` reads until the producer ends (the sim does not
+    // know the lines, so the body's output is not shown).
+    const reader = /^([\s\S]*?)([^;\n]*?)\|\s*while\s+read\b[\s\S]*?\bdone\s*;?\s*$/.exec(text.trim());
+    if (reader) {
+      this.sequence(reader[1] as string);
+      if (this.exited || this.forever) return;
+      this.pipeline([reader[2] as string, 'true']);
+      return;
+    }
     this.sequence(text);
   }
 
@@ -215,17 +154,70 @@ class Shell {
       if (this.exited || this.forever) return;
       if (s.op === '&&' && this.code !== 0) continue;
       if (s.op === '||' && this.code === 0) continue;
-      this.command(shellWords(this.expand(s.text)));
+      this.pipeline(pipeStages(s.text));
     }
   }
 
-  command(words: string[]): void {
+  /**
+   * Stages run side by side: the pipeline lasts as long as its longest stage, and its status
+   * is the last stage's. A stage that never ends (`tail -f`) keeps a reader after it alive,
+   * except `head`, which stops after its lines.
+   */
+  private pipeline(stages: string[]): void {
+    if (stages.length <= 1) {
+      this.command(shellWords(this.expand(stages[0] ?? '')));
+      return;
+    }
+    const start = this.t;
+    let end = start;
+    let endless = false;
+    stages.forEach((stage, i) => {
+      const last = i === stages.length - 1;
+      this.t = start;
+      this.piped = !last;
+      const words = shellWords(this.expand(stage));
+      this.command(words);
+      this.piped = false;
+      end = Math.max(end, this.t);
+      if (!last && this.forever && !this.exited) endless = true;
+      if (!last) {
+        this.forever = false;
+        this.exited = false;
+      } else if (endless && basename(words[0] ?? '') !== 'head') this.forever = true;
+    });
+    this.t = end;
+  }
+
+  command(all: string[]): void {
+    const { words, io } = redirects(all);
+    const outer = this.io;
+    this.io = io;
+    try {
+      if (io.stdin !== undefined && !this.exists(io.stdin)) {
+        this.io = outer;
+        this.err(`sh: can't open '${io.stdin}': No such file or directory`);
+        this.code = 1;
+        return;
+      }
+      // `>` creates (or truncates) its file even when the command prints nothing.
+      this.write(io.stdout);
+      this.run(words);
+    } finally {
+      this.io = outer;
+    }
+  }
+
+  private run(words: string[]): void {
     const [head, ...rest] = words;
     if (head === undefined) return;
     const name = basename(head);
     this.code = 0;
     if (/^\w+=/.test(head) && rest.length === 0) {
       this.vars.set(head.slice(0, head.indexOf('=')), head.slice(head.indexOf('=') + 1));
+      return;
+    }
+    if (this.entry.servers?.includes(name)) {
+      this.server(this.entry.ports ?? [], this.entry.product);
       return;
     }
     switch (name) {
@@ -265,6 +257,9 @@ class Shell {
         this.code = Number(rest[0] ?? 0) & 255;
         this.exited = true;
         return;
+      case 'exec':
+        this.run(rest);
+        return;
       case 'touch':
         for (const f of rest) this.files.push({ path: f, at: this.t, exists: true });
         return;
@@ -272,13 +267,41 @@ class Shell {
         for (const f of rest.filter((a) => !a.startsWith('-'))) this.files.push({ path: f, at: this.t, exists: false });
         return;
       case 'cat':
-        for (const f of rest) {
-          if (!this.exists(f)) {
-            this.log(`cat: can't open '${f}': No such file or directory`);
+      case 'ls':
+        // The sim knows whether a file is there, not what it holds: a present file prints nothing.
+        for (const f of rest.filter((a) => !a.startsWith('-') || a === '-')) {
+          if (f !== '-' && !this.exists(f)) {
+            this.err(name === 'cat' ? `cat: can't open '${f}': No such file or directory` : `ls: ${f}: No such file or directory`);
             this.code = 1;
           }
         }
         return;
+      case 'head':
+        // Prints the start of its files (unknown to the sim) and exits.
+        for (const f of rest.filter((a, i) => !a.startsWith('-') && !['-n', '-c'].includes(rest[i - 1] ?? ''))) {
+          if (!this.exists(f)) {
+            this.err(`head: ${f}: No such file or directory`);
+            this.code = 1;
+          }
+        }
+        return;
+      case 'tail':
+        this.tail(rest);
+        return;
+      case 'stress': {
+        // stress runs its workers until --timeout (or -t), and forever without one.
+        const i = rest.findIndex((a) => a === '--timeout' || a === '-t');
+        const secs = i >= 0 ? /^(\d+)s?$/.exec(rest[i + 1] ?? '') : null;
+        if (secs) this.t += Number(secs[1]);
+        else this.forever = true;
+        return;
+      }
+      case 'socat': {
+        const listen = rest.map((a) => /^(?:tcp|tcp4|tcp6|udp|udp4|udp6)-listen:(\d+)/i.exec(a)).find((m) => m);
+        if (listen) this.server([Number(listen[1])], undefined);
+        else this.t += 1;
+        return;
+      }
       case 'hostname':
         this.log(this.ctx.podName);
         return;
@@ -305,6 +328,36 @@ class Shell {
     }
   }
 
+  /**
+   * `tail -f`/`-F` follow their files until killed. `-f` (busybox and GNU alike) gives up
+   * when no file can be opened; `-F` retries until the file appears. Without a follow flag,
+   * tail prints the file's end (unknown to the sim) and exits.
+   */
+  private tail(args: string[]): void {
+    let follow = false;
+    let retry = false;
+    const paths: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i] as string;
+      if (a === '-n' || a === '-c' || a === '-s') i++;
+      else if (a === '-F' || a === '--retry') {
+        follow = true;
+        retry = true;
+      } else if (a === '-f' || a.startsWith('--follow')) follow = true;
+      else if (/^-[a-zA-Z]+$/.test(a)) {
+        if (a.includes('F')) retry = follow = true;
+        else if (a.includes('f')) follow = true;
+      } else if (!a.startsWith('-')) paths.push(a);
+    }
+    const missing = paths.filter((p) => !this.exists(p));
+    for (const p of missing) this.err(`tail: can't open '${p}': No such file or directory`);
+    if (follow && (retry || missing.length < paths.length)) {
+      this.forever = true;
+      return;
+    }
+    if (missing.length > 0) this.code = 1;
+  }
+
   server(ports: number[], product: ImageEntry['product']): void {
     for (const line of productLogs(product, this.ctx.startedAtMillis + this.t * 1000, this.ctx.imageTag ?? '')) this.log(line);
     this.listens.push(...ports);
@@ -314,27 +367,31 @@ class Shell {
 
 /**
  * Runs a container's process on paper. `exitAfter` is undefined when it runs until stopped
- * (servers, `sleep infinity`, endless loops).
+ * (servers, `sleep infinity`, endless loops, `tail -f`).
  */
 export function runProcess(container: Container, entry: ImageEntry, ctx: ProcessContext): ProcessRun {
-  const sh = new Shell(ctx, entry);
+  const start = startFiles(container, ctx.volumes);
+  const sh = new Shell(ctx, entry, start);
   for (const e of container.env ?? []) if (e.value !== undefined) sh.vars.set(e.name, e.value);
   sh.vars.set('HOSTNAME', ctx.podName);
-  const argv = [...(container.command ?? []), ...(container.args ?? [])];
-  if (argv.length === 0) {
+  const command = container.command ?? [];
+  const args = container.args ?? [];
+  if (command.length > 0) sh.command([...command, ...args]);
+  else if (entry.behaviour === 'pause') sh.forever = true;
+  else if (args.length === 0 || (entry.behaviour === 'server' && entrypointServes(entry, args))) {
+    // args alone go to the image's entrypoint: a server's flags keep it a server.
     if (entry.behaviour === 'server') sh.server(entry.ports ?? [], entry.product);
-    else if (entry.behaviour === 'pause') sh.forever = true;
     // A shell or interpreter without a terminal reads EOF and exits 0 at once.
-  } else {
-    sh.command(argv);
-  }
+  } else if (entry.entrypoint === 'binary' && entry.program) sh.command([entry.program, ...args]);
+  // Without an ENTRYPOINT (or through an entrypoint script that execs them), args are the command.
+  else sh.command(args);
   const finite = sh.exited || !sh.forever;
-  return { ...(finite ? { exitAfter: sh.t } : {}), exitCode: finite ? sh.code : 0, logs: sh.logs, files: sh.files, listens: sh.listens };
+  return { ...(finite ? { exitAfter: sh.t } : {}), exitCode: finite ? sh.code : 0, logs: sh.logs, files: sh.files, listens: sh.listens, start };
 }
 
-/** Whether `path` exists `at` seconds after start, by the process's touch/rm timeline. */
+/** Whether `path` exists `at` seconds after start: the process's writes and removals, else what it started with. */
 export function fileExists(run: ProcessRun, path: string, at: number): boolean {
-  let on = false;
+  let on: boolean | undefined;
   for (const f of run.files) if (f.path === path && f.at <= at) on = f.exists;
-  return on;
+  return on ?? presentAtStart(run.start, path);
 }

@@ -21,6 +21,16 @@ export interface ImageEntry {
   ports?: number[];
   /** The image's shell, when it has one (`sh -c` works in busybox, not in pause). */
   shell?: boolean;
+  /**
+   * How `args` without `command` run: `wrapper` is an entrypoint script that starts the server
+   * for flags and execs anything else (the official images' docker-entrypoint.sh); `binary`
+   * is a fixed program that takes args as its own. Without one, args are the command.
+   */
+  entrypoint?: 'wrapper' | 'binary';
+  /** The entrypoint program of a `binary` image that is not a server (socat). */
+  program?: string;
+  /** Programs that are this image's server: `command: [redis-server, …]` serves like the default. */
+  servers?: string[];
   /** Products whose startup lines the sim prints (see process.ts). */
   product?: 'nginx' | 'httpd' | 'redis' | 'liveness' | 'hello-app' | 'agnhost';
 }
@@ -33,6 +43,8 @@ const E = (repository: string, tags: string[], sizeMB: number, behaviour: Defaul
   tags,
   sizeMB,
   behaviour,
+  // Server images with a shell start through an entrypoint script; those without are a binary.
+  ...(behaviour === 'server' ? { entrypoint: extra.shell ? 'wrapper' : 'binary' } : {}),
   ...extra,
 });
 const lib = (name: string) => `docker.io/library/${name}`;
@@ -45,19 +57,19 @@ const CATALOGUE: ImageEntry[] = [
   E(lib('debian'), ['11', '12', '13', 'bullseye', 'bookworm', 'trixie', 'bookworm-slim', 'latest'], 49, 'shell', { shell: true }),
   E(lib('fedora'), ['40', '41', '42', 'latest'], 60, 'shell', { shell: true }),
   E(lib('bash'), ['5', '5.2', 'latest'], 6, 'shell', { shell: true }),
-  E(lib('redis'), ['5', '6', '6.0.5', '6.2', '7', '7.2', '7.4', '8', 'alpine', 'latest'], 45, 'server', { ports: [6379], shell: true, product: 'redis' }),
-  E(lib('postgres'), ['13', '14', '15', '16', '17', 'alpine', 'latest'], 150, 'server', { ports: [5432], shell: true }),
-  E(lib('mysql'), ['5.6', '5.7', '8.0', '8.4', '9', 'latest'], 160, 'server', { ports: [3306], shell: true }),
-  E(lib('mongo'), ['4.2', '5', '6', '7', '8', 'latest'], 250, 'server', { ports: [27017], shell: true }),
-  E(lib('rabbitmq'), ['3', '3-management', '4', 'latest'], 110, 'server', { ports: [5672], shell: true }),
-  E(lib('httpd'), ['2.4', '2.4-alpine', 'alpine', 'latest'], 58, 'server', { ports: [80], shell: true, product: 'httpd' }),
-  E(lib('wordpress'), ['6.2.1-apache', '6', 'latest'], 250, 'server', { ports: [80], shell: true }),
+  E(lib('redis'), ['5', '6', '6.0.5', '6.2', '7', '7.2', '7.4', '8', 'alpine', 'latest'], 45, 'server', { ports: [6379], shell: true, product: 'redis', servers: ['redis-server'] }),
+  E(lib('postgres'), ['13', '14', '15', '16', '17', 'alpine', 'latest'], 150, 'server', { ports: [5432], shell: true, servers: ['postgres'] }),
+  E(lib('mysql'), ['5.6', '5.7', '8.0', '8.4', '9', 'latest'], 160, 'server', { ports: [3306], shell: true, servers: ['mysqld'] }),
+  E(lib('mongo'), ['4.2', '5', '6', '7', '8', 'latest'], 250, 'server', { ports: [27017], shell: true, servers: ['mongod'] }),
+  E(lib('rabbitmq'), ['3', '3-management', '4', 'latest'], 110, 'server', { ports: [5672], shell: true, servers: ['rabbitmq-server'] }),
+  E(lib('httpd'), ['2.4', '2.4-alpine', 'alpine', 'latest'], 58, 'server', { ports: [80], shell: true, product: 'httpd', servers: ['httpd', 'httpd-foreground'] }),
+  E(lib('wordpress'), ['6.2.1-apache', '6', 'latest'], 250, 'server', { ports: [80], shell: true, servers: ['apache2-foreground'] }),
   E(lib('perl'), ['5.34', '5.34.0', '5.38', '5.40', 'slim', 'latest'], 330, 'exits', { shell: true }),
   E(lib('python'), ['3', '3.11', '3.12', '3.13', 'slim', 'alpine', 'latest'], 380, 'exits', { shell: true }),
   E(lib('node'), ['18', '20', '22', '24', 'alpine', 'latest'], 390, 'exits', { shell: true }),
   E(lib('golang'), ['1.23', '1.24', '1.25', 'latest'], 280, 'exits', { shell: true }),
   E('docker.io/curlimages/curl', ['8.18.0', 'latest'], 10, 'exits', { shell: true }),
-  E('docker.io/alpine/socat', ['1.8.0.3', 'latest'], 5, 'exits', { shell: true }),
+  E('docker.io/alpine/socat', ['1.8.0.3', 'latest'], 5, 'exits', { shell: true, entrypoint: 'binary', program: 'socat' }),
   E('docker.io/corelab/gb-frontend', ['v5'], 180, 'server', { ports: [80], shell: true }),
   E('docker.io/vish/stress', ['latest'], 1, 'server'),
   E('docker.io/polinux/stress', ['latest'], 4, 'exits', { shell: true }),
@@ -74,8 +86,8 @@ const CATALOGUE: ImageEntry[] = [
   E('registry.k8s.io/e2e-test-images/agnhost', ['2.39', '2.40', '2.43', '2.45', '2.53'], 60, 'server', { ports: [8080, 9376], product: 'agnhost' }),
   E('registry.k8s.io/goproxy', ['0.1'], 2, 'server', { ports: [8080] }),
   E('registry.k8s.io/hpa-example', ['latest'], 180, 'server', { ports: [80], shell: true }),
-  E('registry.k8s.io/etcd', ['3.5.1-0', '3.5.21-0', '3.6.4-0'], 60, 'server', { ports: [2379, 2380] }),
-  E('registry.k8s.io/kubernetes-zookeeper', ['1.0-3.4.10'], 250, 'server', { ports: [2181, 2888, 3888], shell: true }),
+  E('registry.k8s.io/etcd', ['3.5.1-0', '3.5.21-0', '3.6.4-0'], 60, 'server', { ports: [2379, 2380], servers: ['etcd'] }),
+  E('registry.k8s.io/kubernetes-zookeeper', ['1.0-3.4.10'], 250, 'server', { ports: [2181, 2888, 3888], shell: true, servers: ['start-zookeeper', 'zkServer.sh'] }),
   E('k8s.gcr.io/fluentd-elasticsearch', ['1.20'], 120, 'server', { shell: true }),
   E('quay.io/fluentd_elasticsearch/fluentd', ['v2.5.2', 'v5.0.1'], 140, 'server', { shell: true }),
   E('gcr.io/google-samples/hello-app', ['1.0', '2.0'], 11, 'server', { ports: [8080], product: 'hello-app' }),
@@ -90,6 +102,15 @@ const CATALOGUE: ImageEntry[] = [
 ];
 
 const BY_REPO = new Map(CATALOGUE.map((e) => [e.repository, e]));
+
+/** Whether a server image's entrypoint script runs its server with `args` (docker-entrypoint.sh). */
+export function entrypointServes(entry: ImageEntry, args: string[]): boolean {
+  if (entry.entrypoint === 'binary') return true;
+  const first = args[0] ?? '';
+  // The official images' docker-entrypoint.sh put the server in front of flags; redis's also
+  // in front of a config file.
+  return first.startsWith('-') || (entry.product === 'redis' && first.endsWith('.conf'));
+}
 
 /** `docker.io/library/nginx:1.27` → repository and tag (digest references keep their digest as tag). */
 export function splitReference(image: string): { repository: string; tag: string } {

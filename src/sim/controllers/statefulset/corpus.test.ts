@@ -27,8 +27,8 @@ const SETS = readFileSync(resolve(CORPUS, 'INDEX.tsv'), 'utf8')
  * 0, Pending.
  */
 const EXPECTED: Record<string, string> = {
-  // The init container's `sh -c "cat /etc/machine-id > ..."` does not complete in the sim's kubelet yet.
-  'application/basic-daemonset.yaml': 'DaemonSet example-daemonset pods=worker-1:Pending,worker-2:Pending',
+  // The init container cats the host's /etc/machine-id (a hostPath mount) into a file and completes.
+  'application/basic-daemonset.yaml': 'DaemonSet example-daemonset pods=worker-1:Running,worker-2:Running',
   'application/cassandra/cassandra-statefulset.yaml': 'StatefulSet cassandra pods=cassandra-0:Pending pvcs=cassandra-data-cassandra-0:Pending',
   'application/job/rabbitmq/rabbitmq-statefulset.yaml': 'StatefulSet rabbitmq pods=rabbitmq-0:Running',
   'application/mysql/mysql-statefulset.yaml': 'StatefulSet mysql pods=mysql-0:Pending pvcs=data-mysql-0:Pending',
