@@ -21,6 +21,12 @@ export interface ClusterOptions {
   timings?: Partial<Timings>;
   workerCpu?: string;
   workerMemory?: string;
+  /**
+   * kube-apiserver's --default-not-ready-toleration-seconds and
+   * --default-unreachable-toleration-seconds: how long pods stay on a node that went NotReady
+   * or unreachable before taint-based eviction. Default 300, as in Kubernetes.
+   */
+  defaultTolerationSeconds?: number;
 }
 
 /** What changed since the last drain: the worker posts exactly this, once per tick. */
@@ -67,7 +73,7 @@ export class Cluster {
     this.options = { ...options, seed: options.seed ?? 1, nodes: options.nodes ?? 2 };
     this.random = new Random(this.options.seed);
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
-    this.api = new ApiServer(this.store, this.clock, this.random);
+    this.api = new ApiServer(this.store, this.clock, this.random, { defaultTolerationSeconds: options.defaultTolerationSeconds });
     this.events = new EventRecorder(this.store, this.clock, this.random);
     this.manager = new ControllerManager(this.store);
     for (const c of controllers) this.manager.register(c);

@@ -40,7 +40,8 @@ export const orchestrationLesson: Lesson = {
     ko: '컨테이너 여섯 개를 손으로 관리해 보고, 쿠버네티스가 무엇을 대신 맡는지, 무엇은 아직 맡지 않는지 확인합니다.',
     en: 'Manage six containers by hand, and see what Kubernetes takes over for you, and what it does not take over yet.',
   },
-  scenario: { cluster: { seed: 1, nodes: 3 }, manifests: [] },
+  // Kubernetes' 300 s toleration of an unreachable node, shortened so the eviction comes into view.
+  scenario: { cluster: { seed: 1, nodes: 3, defaultTolerationSeconds: 30 }, manifests: [] },
   steps: [
     {
       id: 'six-pods',
@@ -150,10 +151,10 @@ Step the clock until every pod runs, then look at which node each pod landed on.
       body: {
         ko: `서버는 고장 납니다. \`worker-1\`을 멈춥니다. \`kubectl node stop\`은 실제 kubectl 명령이 아니라 이 시뮬레이터의 명령입니다. 전원이 꺼진 것처럼 kubelet이 응답을 멈춥니다.
 
-명령을 실행하고 시계를 진행합니다. 노드 컨트롤러는 상태 보고가 끊긴 노드를 \`NotReady\`로 표시하고, 몇 분 기다린 뒤 그 위의 파드를 내보냅니다(eviction). Settle로 그 시간을 빨리 감습니다.`,
+명령을 실행하고 시계를 진행합니다. 노드 컨트롤러는 상태 보고가 끊긴 노드를 \`NotReady\`로 표시하고, 잠시 기다린 뒤 그 위의 파드를 내보냅니다(eviction). 실제 쿠버네티스는 기본으로 300초를 기다립니다(kube-apiserver의 \`--default-unreachable-toleration-seconds\`). 이 레슨의 클러스터는 그 값을 30초로 줄였습니다. Settle로 그 시간을 빨리 감습니다.`,
         en: `Servers fail. Stop \`worker-1\`. \`kubectl node stop\` is this simulator's command, not real kubectl: the kubelet stops answering, as if the power were cut.
 
-Run it and step the clock. The node controller marks a node that stopped reporting \`NotReady\`, waits a few minutes, then evicts its pods. Settle fast-forwards through the wait.`,
+Run it and step the clock. The node controller marks a node that stopped reporting \`NotReady\`, waits, then evicts its pods. A real cluster waits 300 seconds by default (kube-apiserver's \`--default-unreachable-toleration-seconds\`); this lesson's cluster shortens that to 30 seconds. Settle fast-forwards through the wait.`,
       },
       command: 'kubectl node stop worker-1',
       prediction: {
@@ -182,8 +183,8 @@ Run it and step the clock. The node controller marks a node that stopped reporti
         en: 'Run the command, press Settle, then check with `kubectl get nodes` and `kubectl get pods -o wide`.',
       },
       explain: {
-        ko: '`worker-1`의 kubelet이 상태 보고를 멈추자 노드 컨트롤러가 `Ready` 조건을 `Unknown`으로 바꾸고 `node.kubernetes.io/unreachable` 테인트를 붙였습니다. 파드는 이 테인트를 300초 동안 용인합니다. 그 시간이 지나자 `app-1`과 `app-4`가 축출되어 Terminating이 되었습니다. kubelet이 멈춰 있으므로 삭제를 마무리할 수도 없습니다. 새 파드를 만든 주체는 없습니다. 이 빈자리를 채우는 것이 레슨 4의 컨트롤러입니다.',
-        en: 'When the kubelet on `worker-1` stopped reporting, the node controller set its `Ready` condition to `Unknown` and added the `node.kubernetes.io/unreachable` taint. Pods tolerate that taint for 300 seconds; after that, `app-1` and `app-4` were evicted and show Terminating, which no kubelet can finish. Nothing created new pods: filling that gap is what the controllers of lesson 4 do.',
+        ko: '`worker-1`의 kubelet이 상태 보고를 멈추자 노드 컨트롤러가 `Ready` 조건을 `Unknown`으로 바꾸고 `node.kubernetes.io/unreachable` 테인트를 붙였습니다. 파드는 이 테인트를 30초 동안 용인합니다(API 서버가 모든 파드에 넣는 기본 톨러레이션이며, 실제 기본값 300초를 이 레슨 클러스터가 줄였습니다). 그 시간이 지나자 `app-1`과 `app-4`가 축출되어 Terminating이 되었습니다. kubelet이 멈춰 있으므로 삭제를 마무리할 수도 없습니다. 새 파드를 만든 주체는 없습니다. 이 빈자리를 채우는 것이 레슨 4의 컨트롤러입니다.',
+        en: 'When the kubelet on `worker-1` stopped reporting, the node controller set its `Ready` condition to `Unknown` and added the `node.kubernetes.io/unreachable` taint. Pods tolerate that taint for 30 seconds (a toleration the API server adds to every pod; the lesson cluster shortens the real default of 300 seconds); after that, `app-1` and `app-4` were evicted and show Terminating, which no kubelet can finish. Nothing created new pods: filling that gap is what the controllers of lesson 4 do.',
       },
       solution: [{ kind: 'kubectl', line: 'kubectl node stop worker-1' }, { kind: 'settle' }],
     },

@@ -56,10 +56,12 @@ export class ApiServer {
     readonly store: Store,
     readonly clock: SimClock,
     readonly random: Random,
+    /** kube-apiserver flags the strategies read (see StrategyContext). */
+    readonly flags: { defaultTolerationSeconds?: number } = {},
   ) {}
 
   private ctx(): StrategyContext {
-    return { clock: this.clock, random: this.random, store: this.store };
+    return { clock: this.clock, random: this.random, store: this.store, defaultTolerationSeconds: this.flags.defaultTolerationSeconds };
   }
 
   /** Resolves apiVersion/kind to a served, simulated type, or the Status a cluster would answer. */

@@ -55,15 +55,18 @@ function defaultVolume(v: Volume): void {
   if (m.hostPath) (m.hostPath as { type?: string }).type ??= '';
 }
 
+/** kube-apiserver's default for --default-not-ready/unreachable-toleration-seconds. */
+export const DEFAULT_TOLERATION_SECONDS = 300;
+
 /** What the DefaultTolerationSeconds admission plugin adds to every pod. */
-const DEFAULT_TOLERATIONS: Toleration[] = [
-  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
-  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 },
+const defaultTolerationList = (seconds: number): Toleration[] => [
+  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds },
+  { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: seconds },
 ];
 
-function defaultTolerations(spec: MSpec): void {
+function defaultTolerations(spec: MSpec, seconds: number): void {
   const list = [...(spec.tolerations ?? [])];
-  for (const d of DEFAULT_TOLERATIONS) {
+  for (const d of defaultTolerationList(seconds)) {
     const covered = list.some((t) => (t.key === d.key || (!t.key && t.operator === 'Exists')) && (!t.effect || t.effect === d.effect));
     if (!covered) list.push({ ...d });
   }
@@ -90,7 +93,7 @@ export function qosClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEffor
 }
 
 /** SetDefaults_Pod / PodSpec / Container plus what admission adds (service account, tolerations, priority). */
-export function defaultPod(obj: KubeObject): void {
+export function defaultPod(obj: KubeObject, tolerationSeconds = DEFAULT_TOLERATION_SECONDS): void {
   const spec = (obj.spec ??= {}) as MSpec;
   spec.restartPolicy ??= 'Always';
   spec.dnsPolicy ??= 'ClusterFirst';
@@ -105,7 +108,7 @@ export function defaultPod(obj: KubeObject): void {
   for (const c of spec.containers ?? []) defaultContainer(c as MContainer);
   for (const c of spec.initContainers ?? []) defaultContainer(c as MContainer);
   for (const v of spec.volumes ?? []) defaultVolume(v);
-  defaultTolerations(spec);
+  defaultTolerations(spec, tolerationSeconds);
   if (!obj.status) obj.status = { phase: 'Pending', qosClass: qosClass(spec) } satisfies Pod['status'];
 }
 
@@ -113,7 +116,7 @@ export const podStrategy: KindStrategy = {
   prepareForCreate: (obj) => {
     delete obj.status;
   },
-  defaults: (obj) => defaultPod(obj),
+  defaults: (obj, ctx) => defaultPod(obj, ctx.defaultTolerationSeconds),
   validate: (obj) => validatePod(obj),
   validateUpdate: (obj, old) => [...validatePod(obj), ...validatePodUpdate(obj, old)],
   hasStatusSubresource: true,

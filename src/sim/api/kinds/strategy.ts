@@ -8,6 +8,11 @@ export interface StrategyContext {
   clock: SimClock;
   random: Random;
   store: Store;
+  /**
+   * kube-apiserver's --default-not-ready-toleration-seconds and
+   * --default-unreachable-toleration-seconds (one value for both; 300 when unset).
+   */
+  defaultTolerationSeconds?: number;
 }
 
 /**
