@@ -152,8 +152,10 @@ function startContainer(env: Env, c: Container, rt: ContainerRuntime): void {
 }
 
 /** Whether the restart policy starts this container again after it exited with `code`. */
-function restarts(env: Env, rt: ContainerRuntime, code: number): boolean {
+function restarts(env: Env, c: Container, rt: ContainerRuntime, code: number): boolean {
   const policy = env.pod.spec?.restartPolicy ?? 'Always';
+  // A native sidecar (init container with restartPolicy Always) restarts whatever the pod's policy.
+  if (rt.init && c.restartPolicy === 'Always') return true;
   if (rt.init) return code !== 0 && policy !== 'Never';
   return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
 }
@@ -163,9 +165,8 @@ function terminate(env: Env, c: Container, rt: ContainerRuntime, atSeconds: numb
   rt.term = { exitCode: code, reason: code === 0 ? 'Completed' : 'Error', startedAt: tickTime(env, rt.startedTick), finishedAt: tickTime(env, Math.min(finishTick, env.now)), containerID: rt.containerID };
   rt.phase = 'exited';
   rt.ready = false;
-  rt.restartPending = restarts(env, rt, code);
+  rt.restartPending = restarts(env, c, rt, code);
   rt.due = rt.restartPending ? env.now + 1 : -1;
-  void c;
 }
 
 function restart(env: Env, c: Container, rt: ContainerRuntime): void {
@@ -318,4 +319,28 @@ function running(env: Env, c: Container, rt: ContainerRuntime): boolean {
   ].filter((x): x is number => x !== undefined && x > env.now);
   rt.due = dues.length ? Math.min(...dues) : -1;
   return `${rt.ready}|${rt.started}` !== before || rt.due !== env.now;
+}
+
+/** A native sidecar: an init container with restartPolicy Always (KEP-753). */
+export function isSidecar(c: Container | undefined, rt: ContainerRuntime): boolean {
+  return rt.init && c?.restartPolicy === 'Always';
+}
+
+/** The kubelet moves past a sidecar once it has started, not once it has exited. */
+export function sidecarStarted(rt: ContainerRuntime): boolean {
+  return rt.phase === 'running' || rt.restarts > 0 || rt.term !== undefined;
+}
+
+/** When the main containers are done, the kubelet stops the sidecars (they never exit by themselves). */
+export function stopSidecar(env: Env, rt: ContainerRuntime): void {
+  if (rt.phase === 'exited') {
+    rt.restartPending = false;
+    rt.due = -1;
+    return;
+  }
+  rt.term = { exitCode: 0, reason: 'Completed', startedAt: tickTime(env, rt.startedTick), finishedAt: tickTime(env, env.now), containerID: rt.containerID };
+  rt.phase = 'exited';
+  rt.ready = false;
+  rt.restartPending = false;
+  rt.due = -1;
 }

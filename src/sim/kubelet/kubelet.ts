@@ -9,7 +9,7 @@ import { catalogueSizeBytes } from './registry';
 import { PodIPAllocator } from './podIPs';
 import { containerStatus, podConditions, qosClass, waitingStatus, withStatus } from './status';
 import type { ContainerRuntime, Env } from './containers';
-import { advance, newRuntime } from './containers';
+import { advance, isSidecar, newRuntime, sidecarStarted, stopSidecar } from './containers';
 import { kubeletStopped, nodeReady } from './node';
 
 /** What the kubelet remembers of one pod: its containers' state machines, or that it is stopping. */
@@ -138,14 +138,26 @@ class Kubelet {
     return this.sync({ ...c, pod: res.object as PodObject }, rt);
   }
 
-  /** The containers that may move now: the first unfinished init container, else the app containers in order. */
-  private active(rt: PodRuntime): ContainerRuntime[] {
-    const pendingInit = rt.containers.find((x) => x.init && !(x.phase === 'exited' && x.term?.exitCode === 0));
-    if (pendingInit) return [pendingInit];
-    const app = rt.containers.filter((x) => !x.init);
-    // App containers start one after another, as SyncPod starts them in order.
+  /**
+   * The containers that may move now: init containers in order (a sidecar stays active once
+   * started, and the next one may start), then the app containers in order.
+   */
+  private active(pod: PodObject, rt: PodRuntime): ContainerRuntime[] {
     const out: ContainerRuntime[] = [];
-    for (const x of app) {
+    for (const x of rt.containers) {
+      if (!x.init) continue;
+      if (isSidecar(specOf(pod, x), x)) {
+        out.push(x);
+        if (!sidecarStarted(x)) return out;
+        continue;
+      }
+      if (x.phase === 'exited' && x.term?.exitCode === 0) continue;
+      out.push(x);
+      return out;
+    }
+    // App containers start one after another, as SyncPod starts them in order.
+    for (const x of rt.containers) {
+      if (x.init) continue;
       out.push(x);
       if (x.restarts === 0 && ['waiting', 'pulling', 'creating'].includes(x.phase)) break;
     }
@@ -156,12 +168,15 @@ class Kubelet {
     const env: Env = { ctx: c.ctx, pod: c.pod, node: c.node, source: c.source, now: c.now, rememberImage: (image) => this.rememberImage(c, image) };
     for (let guard = 0; guard < 50; guard++) {
       let moved = false;
-      for (const x of this.active(rt)) {
+      for (const x of this.active(c.pod, rt)) {
         const spec = specOf(c.pod, x);
         if (spec && advance(env, spec, x)) moved = true;
       }
       if (!moved) break;
     }
+    const apps = rt.containers.filter((x) => !x.init);
+    if (apps.length && apps.every((x) => x.phase === 'exited' && !x.restartPending))
+      for (const x of rt.containers) if (isSidecar(specOf(c.pod, x), x)) stopSidecar(env, x);
     this.writeStatus(c, rt);
     const dues = rt.containers.map((x) => x.due).filter((d) => d > c.now);
     return dues.length ? { requeueAfterTicks: Math.min(...dues) - c.now } : undefined;
@@ -172,8 +187,9 @@ class Kubelet {
     const { pod, ctx } = c;
     const inits = rt.containers.filter((x) => x.init);
     const apps = rt.containers.filter((x) => !x.init);
-    const initialized = inits.every((x) => x.phase === 'exited' && x.term?.exitCode === 0);
-    const initFailed = inits.some((x) => x.phase === 'exited' && !x.restartPending && (x.term?.exitCode ?? 0) !== 0);
+    const sidecar = (x: ContainerRuntime) => isSidecar(specOf(pod, x), x);
+    const initialized = inits.every((x) => (sidecar(x) ? sidecarStarted(x) : x.phase === 'exited' && x.term?.exitCode === 0));
+    const initFailed = inits.some((x) => !sidecar(x) && x.phase === 'exited' && !x.restartPending && (x.term?.exitCode ?? 0) !== 0);
     const appsDone = apps.every((x) => x.phase === 'exited' && !x.restartPending);
     const ever = apps.some((x) => x.containerID !== '');
     let phase: string;

@@ -31,9 +31,8 @@ const EXPECTED: Record<string, string> = {
   'application/deployment-retainkeys.yaml': 'Deployment/retainkeys-demo 1/1; 1 Running',
   'application/deployment-scale.yaml': 'Deployment/nginx-deployment 4/4; 4 Running',
   'application/deployment-sidecar-legacy.yaml': 'Deployment/myapp 1/1; 1 Running',
-  // kubelet: native sidecars (an init container with restartPolicy Always) are not modelled yet,
-  // so the endless `tail -F` sidecar holds the pod in initialization
-  'application/deployment-sidecar.yaml': 'Deployment/myapp 0/1; 1 PodInitializing',
+  // A native sidecar (init container with restartPolicy Always) lets the app start once it runs.
+  'application/deployment-sidecar.yaml': 'Deployment/myapp 1/1; 1 Running',
   'application/deployment-subresource.yaml': 'Deployment/subresource-demo 2/2; 2 Running',
   'application/deployment-update.yaml': 'Deployment/nginx-deployment 2/2; 2 Running',
   'application/deployment.yaml': 'Deployment/nginx-deployment 2/2; 2 Running',

@@ -40,9 +40,8 @@ describe('k8s-website-examples: Jobs and CronJobs apply and run', () => {
     // Placeholder images (gcr.io/<project>/...) never pull: the Job keeps waiting, as in a real cluster.
     ['application/job/rabbitmq/job.yaml', 'job-wq-1', 2, 'Running 0/8'],
     ['application/job/redis/job.yaml', 'job-wq-2', 2, 'Running 0/1 of 2'],
-    // kubelet: native sidecars (init containers with restartPolicy Always) are not modelled yet:
-    // the endless `tail -F` sidecar holds the pod in initialization, so the Job never completes.
-    ['application/job/job-sidecar.yaml', 'myjob', 1, 'Running 0/1'],
+    // A native sidecar (init container with restartPolicy Always) is stopped once the job's container exits.
+    ['application/job/job-sidecar.yaml', 'myjob', 1, 'Complete 1/1'],
     // Real behaviour, the problem native sidecars solve: the legacy sidecar's `tail -F` never
     // exits, so the pod never finishes and the Job stays Running.
     ['application/job/job-sidecar-legacy.yaml', 'myjob', 1, 'Running 0/1'],

@@ -35,6 +35,9 @@ export function podColumns(pod: PodObject, nowMillis: number): { ready: string; 
   for (let i = 0; i < inits.length; i++) {
     const c = inits[i] as ContainerStatus;
     noteRestart(c);
+    // kubectl skips a native sidecar (restartPolicy Always) once it has started.
+    const restartable = pod.spec?.initContainers?.find((x) => x.name === c.name)?.restartPolicy === 'Always';
+    if (restartable && (c.started || c.state?.running || c.state?.terminated)) continue;
     const term = c.state?.terminated;
     const wait = c.state?.waiting;
     if (term && term.exitCode === 0) continue;
