@@ -66,8 +66,9 @@ export class ClusterRenderer extends MirrorSvgRenderer {
       .attr('x', 14)
       .attr('y', 20)
       .text((d) => d);
+    // In a narrow graph (details panel open) the count would run into the title; the chips still show it.
     g.selectAll<SVGTextElement, number>('text.ko-lane-count')
-      .data([scene.unscheduled.length])
+      .data(r.w >= 480 ? [scene.unscheduled.length] : [])
       .join('text')
       .attr('class', 'ko-lane-count')
       .attr('x', r.w - 14)
