@@ -13,6 +13,8 @@ import { defaultControllers } from './controllers/index';
 import type { Timings } from './timings';
 import { DEFAULT_TIMINGS } from './timings';
 import { SYSTEM_NAMESPACES, namespaceObject, nodeObject } from './bootstrap';
+import type { ClusterSettings } from './settings';
+import { DEFAULT_SETTINGS } from './settings';
 
 export interface ClusterOptions {
   seed?: number;
@@ -27,6 +29,8 @@ export interface ClusterOptions {
    * or unreachable before taint-based eviction. Default 300, as in Kubernetes.
    */
   defaultTolerationSeconds?: number;
+  /** Start-up choices (CNI plugin, load-balancer provider ...); changeable later with `configure`. */
+  settings?: Partial<ClusterSettings>;
 }
 
 /** What changed since the last drain: the worker posts exactly this, once per tick. */
@@ -45,6 +49,8 @@ export interface ClusterState {
   store: ReturnType<Store['dump']>;
   controllers: ReturnType<ControllerManager['dump']>;
   records: ReconcileRecord[];
+  /** Absent in states saved before settings existed: those get the options' settings. */
+  settings?: ClusterSettings;
 }
 
 export const KUBERNETES_VERSION = 'v1.34.1';
@@ -68,12 +74,15 @@ export class Cluster {
   readonly records: ReconcileRecord[] = [];
   private recordsDrained = 0;
   readonly options: ClusterState['options'];
+  /** The cluster's current add-on and network choices; change them with `configure`. */
+  settings: ClusterSettings;
 
   constructor(options: ClusterOptions = {}, controllers: Controller[] = defaultControllers()) {
     this.options = { ...options, seed: options.seed ?? 1, nodes: options.nodes ?? 2 };
     this.random = new Random(this.options.seed);
     this.timings = { ...DEFAULT_TIMINGS, ...options.timings };
-    this.api = new ApiServer(this.store, this.clock, this.random, { defaultTolerationSeconds: options.defaultTolerationSeconds });
+    this.settings = { ...DEFAULT_SETTINGS, ...options.settings };
+    this.api = new ApiServer(this.store, this.clock, this.random, { defaultTolerationSeconds: options.defaultTolerationSeconds }, () => this.settings);
     this.events = new EventRecorder(this.store, this.clock, this.random);
     this.manager = new ControllerManager(this.store);
     for (const c of controllers) this.manager.register(c);
@@ -119,8 +128,20 @@ export class Cluster {
       clock: this.clock,
       random: this.random,
       timings: this.timings,
+      settings: this.settings,
       key,
     };
+  }
+
+  /**
+   * Changes cluster settings (the learner switched the CNI plugin, installed a load-balancer
+   * provider ...). Recorded like any write; `resync` names the resources whose objects every
+   * watching controller must look at again, because what they should do has changed.
+   */
+  configure(patch: Partial<ClusterSettings>, why: { reason: string; code?: string; params?: Record<string, string | number> }, resync: string[] = []): void {
+    this.settings = { ...this.settings, ...patch };
+    this.records.push({ tick: this.clock.tick, controller: 'cluster-admin', key: '', action: 'update', target: { kind: 'Cluster', name: 'settings' }, ...why });
+    for (const resource of resync) this.manager.resync(resource, this.store);
   }
 
   /** Client for the learner's own writes (editor, console, CLI), recorded as `kubectl`. */
@@ -174,6 +195,7 @@ export class Cluster {
       store: this.store.dump(),
       controllers: this.manager.dump(),
       records: this.records,
+      settings: this.settings,
     };
   }
 
@@ -185,6 +207,7 @@ export class Cluster {
     c.store.restore(state.store);
     c.manager.restore(state.controllers);
     c.records.push(...state.records);
+    if (state.settings) c.settings = { ...DEFAULT_SETTINGS, ...state.settings };
     c.recordsDrained = c.records.length;
     return c;
   }

@@ -1,3 +1,5 @@
+import type { ClusterSettings } from '../settings';
+import { DEFAULT_SETTINGS } from '../settings';
 import type { KubeObject } from '../objects';
 import { clone, jsonEqual } from '../objects';
 import type { Store } from '../store/store';
@@ -58,10 +60,11 @@ export class ApiServer {
     readonly random: Random,
     /** kube-apiserver flags the strategies read (see StrategyContext). */
     readonly flags: { defaultTolerationSeconds?: number } = {},
+    private readonly settings: () => Readonly<ClusterSettings> = () => DEFAULT_SETTINGS,
   ) {}
 
   private ctx(): StrategyContext {
-    return { clock: this.clock, random: this.random, store: this.store, defaultTolerationSeconds: this.flags.defaultTolerationSeconds };
+    return { clock: this.clock, random: this.random, store: this.store, defaultTolerationSeconds: this.flags.defaultTolerationSeconds, settings: this.settings() };
   }
 
   /** Resolves apiVersion/kind to a served, simulated type, or the Status a cluster would answer. */

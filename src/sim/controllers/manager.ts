@@ -63,6 +63,15 @@ export class ControllerManager {
     this.entries.find((e) => e.controller.name === controllerName)?.queue.add(key);
   }
 
+  /**
+   * An informer relist: every watcher of `resource` sees each of its objects as modified on the
+   * next tick. Used when a cluster setting changes what controllers should do with objects that
+   * did not change themselves (a load-balancer provider appears; the CNI plugin is swapped).
+   */
+  resync(resource: string, store: Store): void {
+    for (const object of store.list(resource)) this.pending.push({ type: 'MODIFIED', resource, object, oldObject: object, resourceVersion: store.resourceVersion });
+  }
+
   /** Nothing queued, nothing pending, no timer waiting (periodic schedules do not count). */
   idle(): boolean {
     return this.pending.length === 0 && this.entries.every((e) => e.queue.size === 0 && e.timers.size === 0);

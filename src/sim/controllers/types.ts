@@ -6,6 +6,7 @@ import type { Random } from '../random';
 import type { Client } from '../api/client';
 import type { EventRecorder } from '../events';
 import type { Timings } from '../timings';
+import type { ClusterSettings } from '../settings';
 
 /** What a reconcile record says was done. */
 export type ReconcileAction = 'create' | 'update' | 'status' | 'bind' | 'delete' | 'event';
@@ -44,6 +45,8 @@ export interface ReconcileContext {
   clock: SimClock;
   random: Random;
   timings: Timings;
+  /** The cluster's current settings (CNI plugin, load-balancer provider ...), read-only. */
+  settings: Readonly<ClusterSettings>;
   key: string;
 }
 

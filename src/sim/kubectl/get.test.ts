@@ -136,7 +136,7 @@ describe('kubectl get', () => {
     expect(run(c, 'get pods -n kube-public')).toEqual({ stdout: '', stderr: 'No resources found in kube-public namespace.\n', exitCode: 0 });
     expect(run(c, 'get pod nope')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
     expect(run(c, 'get foo')).toEqual({ stdout: '', stderr: 'error: the server doesn\'t have a resource type "foo"\n', exitCode: 1 });
-    const d = run(c, 'get ingresses');
+    const d = run(c, 'get horizontalpodautoscalers');
     expect(d.exitCode).toBe(1);
     expect(d.stderr).toContain('not simulate');
     expect(run(c, 'get pods -w').stderr).toMatch(/^error: --watch is not supported/);

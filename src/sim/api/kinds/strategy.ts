@@ -3,6 +3,7 @@ import type { FieldError } from '../status';
 import type { SimClock } from '../../clock';
 import type { Random } from '../../random';
 import type { Store } from '../../store/store';
+import type { ClusterSettings } from '../../settings';
 
 export interface StrategyContext {
   clock: SimClock;
@@ -13,6 +14,8 @@ export interface StrategyContext {
    * --default-unreachable-toleration-seconds (one value for both; 300 when unset).
    */
   defaultTolerationSeconds?: number;
+  /** The cluster's current settings (encryption at rest, load-balancer provider ...). */
+  settings: Readonly<ClusterSettings>;
 }
 
 /**
