@@ -38,6 +38,8 @@ export interface Delta {
   tick: number;
   changes: WatchEvent[];
   records: ReconcileRecord[];
+  /** Present when the cluster settings changed since the last drain. */
+  settings?: ClusterSettings;
 }
 
 export interface ClusterState {
@@ -73,6 +75,7 @@ export class Cluster {
   /** Every reconcile record since the cluster was created. */
   readonly records: ReconcileRecord[] = [];
   private recordsDrained = 0;
+  private settingsChanged = false;
   readonly options: ClusterState['options'];
   /** The cluster's current add-on and network choices; change them with `configure`. */
   settings: ClusterSettings;
@@ -140,6 +143,7 @@ export class Cluster {
    */
   configure(patch: Partial<ClusterSettings>, why: { reason: string; code?: string; params?: Record<string, string | number> }, resync: string[] = []): void {
     this.settings = { ...this.settings, ...patch };
+    this.settingsChanged = true;
     this.records.push({ tick: this.clock.tick, controller: 'cluster-admin', key: '', action: 'update', target: { kind: 'Cluster', name: 'settings' }, ...why });
     for (const resource of resync) this.manager.resync(resource, this.store);
   }
@@ -182,7 +186,10 @@ export class Cluster {
   drainDelta(): Delta {
     const records = this.records.slice(this.recordsDrained);
     this.recordsDrained = this.records.length;
-    return { tick: this.clock.tick, changes: this.store.drainLog(), records };
+    const delta: Delta = { tick: this.clock.tick, changes: this.store.drainLog(), records };
+    if (this.settingsChanged) delta.settings = this.settings;
+    this.settingsChanged = false;
+    return delta;
   }
 
   exportState(): ClusterState {

@@ -102,14 +102,14 @@ export class SimHost {
   /** The delta goes first so that, when the reply resolves, the mirror already shows the write. */
   private replyWithResult(re: number, result: KubectlResult): void {
     const delta = this.cluster.drainDelta();
-    if (delta.changes.length || delta.records.length) this.post({ seq: this.next(), type: 'delta', delta });
+    if (delta.changes.length || delta.records.length || delta.settings) this.post({ seq: this.next(), type: 'delta', delta });
     this.post({ seq: this.next(), re, type: 'kubectlResult', result });
   }
 
   snapshot(): Snapshot {
     const c = this.cluster;
     c.drainDelta();
-    return { tick: c.tick, objects: c.store.dump().objects, records: c.records.slice(-5000) };
+    return { tick: c.tick, objects: c.store.dump().objects, records: c.records.slice(-5000), settings: c.settings };
   }
 
   private sendSnapshot(re: number): void {

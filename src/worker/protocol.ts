@@ -3,6 +3,7 @@ import type { KubectlResult } from '../sim/kubectl/types';
 import type { KubeObject } from '../sim/objects';
 import type { ReconcileRecord } from '../sim/controllers/types';
 import type { SchedulingResult } from '../sim/scheduler/types';
+import type { ClusterSettings } from '../sim/settings';
 
 /**
  * The only code the worker and the UI share. Every message carries `seq`; a reply
@@ -24,6 +25,7 @@ export interface Snapshot {
   tick: number;
   objects: Record<string, KubeObject[]>;
   records: ReconcileRecord[];
+  settings: ClusterSettings;
 }
 
 export type SimToUi =

@@ -11,8 +11,6 @@ import { runLabel } from './label';
 import { runRollout } from './rollout';
 import { runScale } from './scale';
 import { runSetImage } from './setimage';
-import { describeDeployment } from './describe/deployment';
-import { describeReplicaSet } from './describe/replicaset';
 import { runNodeAdmin } from './nodeadmin';
 import { runLogs } from './logs';
 import { runCordon, runDrain, runNodeCommand } from './nodes';
@@ -20,13 +18,8 @@ import { runApiResources, runClusterInfo, runSettle, runTick, runVersion } from 
 import { applyManifest } from './apply';
 import { readFile } from './files';
 import { resolveType } from './resolve';
-import { describePod } from './describe/pod';
-import { describeNamespace, describeNode } from './describe/node';
-import { describeJob } from './describe/job';
-import { describeCronJob } from './describe/cronjob';
 import { runCreateJob } from './createjob';
-import type { PodObject } from './printers/pod';
-import type { Node } from 'kubernetes-types/core/v1';
+import { DESCRIBERS } from './describe/index';
 import type { FileReader, KubectlResult } from './types';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -107,14 +100,9 @@ function runDescribe(cluster: Cluster, args: Args): KubectlResult {
     }
   } else objects = cluster.api.list(t, ns).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
   const render = (o: KubeObject): string => {
-    if (t.kind === 'Pod') return describePod(cluster, o as PodObject);
-    if (t.kind === 'Node') return describeNode(cluster, o as Node & KubeObject);
-    if (t.kind === 'Namespace') return describeNamespace(o);
-    if (t.kind === 'Job') return describeJob(cluster, o as Parameters<typeof describeJob>[1]);
-    if (t.kind === 'CronJob') return describeCronJob(cluster, o as Parameters<typeof describeCronJob>[1]);
-    if (t.kind === 'Deployment') return describeDeployment(cluster, o as Parameters<typeof describeDeployment>[1]);
-    if (t.kind === 'ReplicaSet' || t.kind === 'ReplicationController') return describeReplicaSet(cluster, o as Parameters<typeof describeReplicaSet>[1]);
-    throw usage(`describe is not supported for ${t.plural} in Kube Orchestra yet; try "kubectl get ${t.plural} ${o.metadata.name} -o yaml"`);
+    const describe = DESCRIBERS[t.kind];
+    if (!describe) throw usage(`describe is not supported for ${t.plural} in Kube Orchestra yet; try "kubectl get ${t.plural} ${o.metadata.name} -o yaml"`);
+    return describe(cluster, o);
   };
   const stdout = objects.map((o) => describeWrite(render(o))).join('\n\n');
   let stderr = errors.map((e) => e + '\n').join('');

@@ -1,3 +1,5 @@
+import type { TrafficTrace } from '../network/types';
+
 /**
  * The contract of the in-app kubectl, shared by the console, the editor's Apply, the CLI
  * and lessons. Implemented in src/sim/kubectl (pure: no DOM, no fs).
@@ -29,6 +31,8 @@ export interface KubectlResult {
   exitCode: 0 | 1;
   /** For `apply -f`: per-line problems, for the editor's markers. */
   diagnostics?: ManifestDiagnostic[];
+  /** For commands that send a simulated request (exec curl, curl after port-forward): its path. */
+  traffic?: TrafficTrace;
 }
 
 /** Files `-f NAME` can read: the editor's buffer, lesson files, or the CLI's disk. */

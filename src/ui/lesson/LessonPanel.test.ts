@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../sim/settings';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
@@ -24,7 +25,7 @@ const render = () => renderToStaticMarkup(createElement(LessonPanel));
 function mirrorCluster(cluster: ReturnType<typeof createCluster>) {
   const objects: Record<string, ReturnType<typeof cluster.store.list>> = {};
   for (const r of cluster.store.resources()) objects[r] = cluster.store.list(r);
-  applySnapshot({ tick: cluster.tick, objects, records: [] });
+  applySnapshot({ tick: cluster.tick, objects, records: [], settings: DEFAULT_SETTINGS });
 }
 
 describe('LessonPanel', () => {

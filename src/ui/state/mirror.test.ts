@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../../sim/settings';
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../sim/cluster';
 import type { KubeObject } from '../../sim/objects';
@@ -18,7 +19,7 @@ describe('mirror', () => {
   it('follows the deltas of a Deployment rollout to the same objects as the cluster, bumping only the resources a delta touched', () => {
     const cluster = createCluster({ seed: 3, nodes: 2 });
     const dump = cluster.store.dump();
-    applySnapshot({ tick: cluster.tick, objects: dump.objects, records: [] });
+    applySnapshot({ tick: cluster.tick, objects: dump.objects, records: [], settings: DEFAULT_SETTINGS });
     const nodesAt = mirror.getState().versions.nodes;
     const before = mirror.getState().objects;
     expect(cluster.api.create(deployment).ok).toBe(true);

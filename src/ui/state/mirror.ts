@@ -4,6 +4,8 @@ import { keyOf } from '../../sim/objects';
 import type { ReconcileRecord } from '../../sim/controllers/types';
 import type { Delta } from '../../sim/cluster';
 import type { Snapshot } from '../../worker/protocol';
+import type { ClusterSettings } from '../../sim/settings';
+import { DEFAULT_SETTINGS } from '../../sim/settings';
 
 /**
  * Objects by store key (`pods`, `nodes`, ...) then by `namespace/name`. A delta updates the
@@ -29,6 +31,8 @@ export interface MirrorState {
   version: number;
   /** Per resource: the `version` at which its Map last changed (a Map's identity does not). */
   versions: Record<string, number>;
+  /** The cluster's settings (CNI plugin, load-balancer provider ...), as of the last snapshot/delta. */
+  settings: ClusterSettings;
 }
 
 export const RECORD_LIMIT = 5000;
@@ -44,6 +48,7 @@ export const mirror = createStore<MirrorState>(() => ({
   changed: new Map(),
   version: 0,
   versions: {},
+  settings: DEFAULT_SETTINGS,
 }));
 
 export function changeKey(resource: string, obj: KubeObject): string {
@@ -65,6 +70,7 @@ export function applySnapshot(s: Snapshot): void {
     changed: new Map(),
     version,
     versions,
+    settings: s.settings ?? DEFAULT_SETTINGS,
   });
 }
 
@@ -88,7 +94,7 @@ export function applyDelta(d: Delta): void {
       changed.set(mark, { type: prev?.type === 'ADDED' && ch.type !== 'DELETED' ? 'ADDED' : ch.type, tick: d.tick });
     }
     const records = d.records.length ? appendRecords(st.records, d.records) : st.records;
-    return { tick: d.tick, objects, records, changed, version, versions };
+    return { tick: d.tick, objects, records, changed, version, versions, settings: d.settings ?? st.settings };
   });
 }
 

@@ -1,0 +1,24 @@
+import type { Node } from 'kubernetes-types/core/v1';
+import type { Cluster } from '../../cluster';
+import type { KubeObject } from '../../objects';
+import type { PodObject } from '../printers/pod';
+import { describePod } from './pod';
+import { describeNamespace, describeNode } from './node';
+import { describeJob } from './job';
+import { describeCronJob } from './cronjob';
+import { describeDeployment } from './deployment';
+import { describeReplicaSet } from './replicaset';
+
+export type Describer = (cluster: Cluster, obj: KubeObject) => string;
+
+/** `kubectl describe` per kind; a kind without an entry is refused with a pointer to `get -o yaml`. */
+export const DESCRIBERS: Record<string, Describer> = {
+  Pod: (c, o) => describePod(c, o as PodObject),
+  Node: (c, o) => describeNode(c, o as Node & KubeObject),
+  Namespace: (_c, o) => describeNamespace(o),
+  Job: (c, o) => describeJob(c, o as Parameters<typeof describeJob>[1]),
+  CronJob: (c, o) => describeCronJob(c, o as Parameters<typeof describeCronJob>[1]),
+  Deployment: (c, o) => describeDeployment(c, o as Parameters<typeof describeDeployment>[1]),
+  ReplicaSet: (c, o) => describeReplicaSet(c, o as Parameters<typeof describeReplicaSet>[1]),
+  ReplicationController: (c, o) => describeReplicaSet(c, o as Parameters<typeof describeReplicaSet>[1]),
+};
