@@ -35,6 +35,8 @@ const VALUED: Record<string, string> = {
   '--to-revision': 'to-revision',
   '--revision': 'revision',
   '--tail': 'tail',
+  '-L': 'label-columns',
+  '--label-columns': 'label-columns',
 };
 
 const BOOLEAN: Record<string, string> = {

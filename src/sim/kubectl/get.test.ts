@@ -54,6 +54,14 @@ describe('kubectl get', () => {
     );
   });
 
+  test('-L adds one column per label key (the last path segment, in capitals), before LABELS', () => {
+    const c = setup();
+    const r = run(c, 'get pods web pending -L app -L app.kubernetes.io/name --show-labels');
+    expect(r.stdout.split('\n')[0]).toMatch(/AGE\s+APP\s+NAME\s+LABELS$/);
+    expect(r.stdout.split('\n')[1]).toMatch(/^web\s+.*\s+web\s+app=web$/);
+    expect(run(c, 'get pods web -L app,tier').stdout.split('\n')[0]).toMatch(/AGE\s+APP\s+TIER$/);
+  });
+
   test('nodes, wide', () => {
     const c = setup();
     expect(run(c, 'get nodes').stdout).toBe(

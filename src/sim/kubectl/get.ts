@@ -120,7 +120,7 @@ export function runGet(cluster: Cluster, args: Args): KubectlResult {
     const blocks: string[] = [];
     for (const g of groups) {
       if (!g.objects.length) continue;
-      blocks.push(renderTable(g.type, g.objects, { wide: output === 'wide', allNs, showKind, showLabels: bool(args, 'show-labels'), noHeaders: bool(args, 'no-headers'), now }));
+      blocks.push(renderTable(g.type, g.objects, { wide: output === 'wide', allNs, showKind, showLabels: bool(args, 'show-labels'), labelColumns: labelColumns(args), noHeaders: bool(args, 'no-headers'), now }));
     }
     stdout = blocks.join('\n');
   }
@@ -131,18 +131,29 @@ export function runGet(cluster: Cluster, args: Args): KubectlResult {
   return { stdout, stderr, exitCode: errors.length ? 1 : 0 };
 }
 
+/** `-L app,tier` (repeatable): one column per label key, after the kind's own columns. */
+function labelColumns(args: Args): string[] {
+  return (args.flags.get('label-columns') ?? []).flatMap((v) => v.split(',')).map((k) => k.trim()).filter(Boolean);
+}
+
+/** kubectl heads a label column with the key's last path segment in capitals: `app.kubernetes.io/name` → NAME. */
+function labelColumnHeader(key: string): string {
+  return (key.split('/').pop() ?? key).toUpperCase();
+}
+
 export function renderTable(
   t: ResourceType,
   objects: KubeObject[],
-  o: { wide: boolean; allNs: boolean; showKind: boolean; showLabels: boolean; noHeaders: boolean; now: number },
+  o: { wide: boolean; allNs: boolean; showKind: boolean; showLabels: boolean; labelColumns?: string[]; noHeaders: boolean; now: number },
 ): string {
+  const labelCols = o.labelColumns ?? [];
   const spec = TABLES[t.group ? `${t.plural}.${t.group}` : t.plural] ?? DEFAULT_TABLE;
   const withNs = o.allNs && t.namespaced;
-  const header = [...(withNs ? ['NAMESPACE'] : []), ...spec.headers, ...(o.wide ? spec.wideHeaders : []), ...(o.showLabels ? ['LABELS'] : [])];
+  const header = [...(withNs ? ['NAMESPACE'] : []), ...spec.headers, ...(o.wide ? spec.wideHeaders : []), ...labelCols.map(labelColumnHeader), ...(o.showLabels ? ['LABELS'] : [])];
   const rows = objects.map((obj) => {
     const row = spec.row(obj, o.now);
     if (o.showKind) row[0] = `${kindPrefix(t)}/${row[0]}`;
-    return [...(withNs ? [obj.metadata.namespace ?? ''] : []), ...row, ...(o.wide ? spec.wide(obj, o.now) : []), ...(o.showLabels ? [labelsText(obj.metadata.labels)] : [])];
+    return [...(withNs ? [obj.metadata.namespace ?? ''] : []), ...row, ...(o.wide ? spec.wide(obj, o.now) : []), ...labelCols.map((k) => obj.metadata.labels?.[k] ?? ''), ...(o.showLabels ? [labelsText(obj.metadata.labels)] : [])];
   });
   return table(o.noHeaders ? rows : [header, ...rows]);
 }
