@@ -5,6 +5,7 @@ import type { Language, Speed } from '../state/slices';
 import { SPEEDS } from '../state/slices';
 import { settle, step, togglePlaying } from '../state/playback';
 import { formatSimTime } from './simTime';
+import { ClusterSettingsButton } from './ClusterSettings';
 import { BrandMark, CheckIcon, MoonIcon, PauseIcon, PlayIcon, SettleIcon, SpinnerIcon, StepIcon, SunIcon } from './icons';
 
 const LANGUAGES: { id: Language; label: string }[] = [
@@ -85,6 +86,7 @@ export function TopBar() {
       </div>
       <div className="topbar-spacer" />
       <div className="prefs">
+        <ClusterSettingsButton />
         <div className="lang-switch" role="group" aria-label={t('prefs.language')}>
           {LANGUAGES.map((l) => (
             <button key={l.id} type="button" lang={l.id} aria-pressed={language === l.id} onClick={() => setLanguage(l.id)}>

@@ -79,6 +79,41 @@ export default {
       worker: 'kubeadm join registers {{name}}; its podCIDR comes from 10.244.0.0/16',
     },
   },
+  settings: {
+    open: 'Cluster settings',
+    openTitle: 'CNI plugin and cluster add-ons',
+    title: 'Cluster settings',
+    close: 'Close cluster settings',
+    closeTitle: 'Close (Esc)',
+    description: 'Choices a real cluster makes when it is installed. Switch them at any tick and watch what changes.',
+    consoleNote: 'Each change is sent to the console as a cluster command, so you can also type it yourself.',
+    on: 'on',
+    off: 'off',
+    addons: 'Add-ons',
+    cni: {
+      legend: 'CNI plugin (pod network)',
+      flannel: { name: 'Flannel', hint: 'Overlay: wraps pod traffic between nodes in VXLAN (flannel.1, UDP 8472). Ignores NetworkPolicy.' },
+      calico: { name: 'Calico', hint: 'Routes: nodes exchange their pod routes over BGP. Enforces NetworkPolicy.' },
+      weave: { name: 'Weave Net', hint: 'Mesh: every node peers with every other. Enforces NetworkPolicy; can encrypt traffic.' },
+    },
+    weaveEncryption: {
+      name: 'Weave encryption',
+      hint: 'Encrypt pod traffic between nodes (Weave Net with a password).',
+      onlyWeave: 'Available only with Weave Net.',
+    },
+    loadBalancer: {
+      name: 'Load-balancer provider (cloud or MetalLB)',
+      hint: 'LoadBalancer Services get an external IP instead of staying <pending>.',
+    },
+    ingressController: {
+      name: 'Ingress controller (ingress-nginx)',
+      hint: 'Ingress objects route requests to Services; without it they are stored but do nothing.',
+    },
+    encryptionAtRest: {
+      name: 'Encryption at rest (Secrets)',
+      hint: 'The API server encrypts Secrets before storing them in etcd.',
+    },
+  },
   errors: {
     worker: 'The simulator reported an error: {{message}}',
   },

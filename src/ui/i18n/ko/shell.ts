@@ -101,6 +101,41 @@ export default {
       finalized: '{{namespace}} 네임스페이스가 비었으므로 네임스페이스 컨트롤러가 kubernetes 파이널라이저를 제거하고 네임스페이스가 사라집니다',
     },
   },
+  settings: {
+    open: '클러스터 설정',
+    openTitle: 'CNI 플러그인과 클러스터 애드온',
+    title: '클러스터 설정',
+    close: '클러스터 설정 닫기',
+    closeTitle: '닫기 (Esc)',
+    description: '실제 클러스터가 설치될 때 정하는 선택입니다. 아무 틱에서나 바꾸고 무엇이 달라지는지 살펴보십시오.',
+    consoleNote: '바꿀 때마다 콘솔에 cluster 명령이 전송되므로 직접 입력할 수도 있습니다.',
+    on: '켜짐',
+    off: '꺼짐',
+    addons: '애드온',
+    cni: {
+      legend: 'CNI 플러그인(파드 네트워크)',
+      flannel: { name: 'Flannel', hint: '오버레이: 노드 사이의 파드 트래픽을 VXLAN(flannel.1, UDP 8472)으로 감쌉니다. 네트워크 정책(NetworkPolicy)을 무시합니다.' },
+      calico: { name: 'Calico', hint: '라우팅: 노드들이 BGP로 파드 경로를 주고받습니다. 네트워크 정책(NetworkPolicy)을 적용합니다.' },
+      weave: { name: 'Weave Net', hint: '메시: 모든 노드가 서로 피어링합니다. 네트워크 정책(NetworkPolicy)을 적용하며 트래픽을 암호화할 수 있습니다.' },
+    },
+    weaveEncryption: {
+      name: 'Weave 암호화',
+      hint: '노드 사이의 파드 트래픽을 암호화합니다(비밀번호를 설정한 Weave Net).',
+      onlyWeave: 'Weave Net에서만 사용할 수 있습니다.',
+    },
+    loadBalancer: {
+      name: '로드밸런서 공급자(클라우드 또는 MetalLB)',
+      hint: 'LoadBalancer 서비스가 <pending>에 머물지 않고 외부 IP를 받습니다.',
+    },
+    ingressController: {
+      name: '인그레스 컨트롤러(ingress-nginx)',
+      hint: '인그레스가 요청을 서비스로 라우팅합니다. 없으면 저장만 되고 아무 일도 하지 않습니다.',
+    },
+    encryptionAtRest: {
+      name: '저장 시 암호화(시크릿)',
+      hint: 'API 서버가 시크릿을 etcd에 저장하기 전에 암호화합니다.',
+    },
+  },
   errors: {
     worker: '시뮬레이터 오류: {{message}}',
   },
