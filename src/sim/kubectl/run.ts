@@ -20,6 +20,7 @@ import { readFile } from './files';
 import { resolveType } from './resolve';
 import { runCreateJob } from './createjob';
 import { DESCRIBERS } from './describe/index';
+import { runClusterCommand } from './cluster/index';
 import type { FileReader, KubectlResult } from './types';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -47,6 +48,11 @@ Kube Orchestra (not kubectl):
   settle          Advance until nothing is left to reconcile
   node stop|start NODE  Stop or start the kubelet of a node (it goes NotReady, then its pods are evicted)
   node add|remove NAME  A machine joins the cluster, or leaves it (its pods are garbage-collected)
+  cluster show    Print the cluster settings (CNI plugin, load balancer, ingress controller ...)
+  cluster cni flannel|calico|weave  Switch the CNI plugin (Flannel ignores NetworkPolicy)
+  cluster weave-encryption on|off   Encrypt Weave Net traffic between nodes
+  cluster load-balancer on|off      A load-balancer provider gives LoadBalancer Services an external IP
+  cluster ingress-controller on|off Install ingress-nginx (IngressClass nginx) so Ingresses route
 `;
 
 function applyFiles(cluster: Cluster, args: Args, files: FileReader, mode: 'apply' | 'create'): KubectlResult {
@@ -117,6 +123,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'settle') return runSettle(cluster);
   if (cmd === 'node' && (rest[0] === 'add' || rest[0] === 'remove')) return runNodeAdmin(cluster, rest);
   if (cmd === 'node') return runNodeCommand(cluster, rest);
+  if (cmd === 'cluster') return runClusterCommand(cluster, rest);
   const args = parseArgs(rest);
   switch (cmd) {
     case 'get':

@@ -58,6 +58,10 @@ export interface NodeRoute {
   destination: string;
   via?: string;
   dev: string;
+  /** What `ip route` prints after the device: `onlink`, `proto bird`, `proto kernel scope link src 10.244.1.1`. */
+  options?: string;
+  /** `blackhole` for Calico's own-block route; absent for a unicast route. */
+  type?: 'blackhole';
   /** Why this route exists (the CNI's overlay, a BGP peer, the local bridge). */
   note: string;
 }
