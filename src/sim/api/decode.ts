@@ -5,6 +5,7 @@ import { badRequest } from './status';
 import type { JsonSchema } from './schema/index';
 import { SCHEMAS, deref, refName, schemaFor } from './schema/index';
 import { QUANTITY_REGEX_MSG, isQuantity } from '../quantity';
+import { byteFieldsError } from './base64';
 
 export type DecodeResult = { ok: true; object: KubeObject; warnings?: string[] } | { ok: false; status: Status };
 
@@ -145,6 +146,8 @@ export function decodeStrict(t: ResourceType, obj: KubeObject, mode: 'Strict' | 
   const decoded = walk(obj, root, '', '', rootName, '', w) as KubeObject;
   const prefix = `${t.kind} in version "${t.version}" cannot be handled as a ${t.kind}: `;
   if (w.typeError) return { ok: false, status: badRequest(prefix + w.typeError) };
+  const byteError = byteFieldsError(t.kind, decoded);
+  if (byteError) return { ok: false, status: badRequest(prefix + byteError) };
   if (w.unknown.length) {
     const each = w.unknown.map((f) => `unknown field "${f}"`);
     if (mode === 'Strict') {

@@ -11,6 +11,8 @@ import { cronJobStrategy } from './cronjob';
 import { statefulSetStrategy } from './statefulset';
 import { daemonSetStrategy } from './daemonset';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
+import { configMapStrategy } from './configmap';
+import { secretStrategy } from './secret';
 
 /** Strategies by store key (`pods`, `deployments.apps`); a kind without one is only meta-validated. */
 export const STRATEGIES: Record<string, KindStrategy> = {
@@ -27,4 +29,6 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'statefulsets.apps': statefulSetStrategy,
   'daemonsets.apps': daemonSetStrategy,
   persistentvolumeclaims: persistentVolumeClaimStrategy,
+  configmaps: configMapStrategy,
+  secrets: secretStrategy,
 };
