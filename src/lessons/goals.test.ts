@@ -7,8 +7,12 @@ import {
   eventCountAtLeast,
   eventTotal,
   jobComplete,
+  lastListingIs,
+  listedNames,
   nodeNotReady,
+  podLabel,
   podTemplateHashLabels,
+  podWithoutController,
   podsNamed,
   podsOfDeployment,
   replicaSetCount,
@@ -125,5 +129,31 @@ describe('eventTotal', () => {
     expect(eventTotal(snap, 'SuccessfulCreate', 'api')).toBe(0);
     expect(eventCountAtLeast('SuccessfulCreate', 'web', 4)(snap)).toBe(true);
     expect(eventCountAtLeast('SuccessfulCreate', 'web', 5)(snap)).toBe(false);
+  });
+});
+
+describe('label goals', () => {
+  it('read the NAME column of the last get, and a pod released by its ReplicaSet', () => {
+    const c = cluster();
+    const rs = DEPLOY.replace('kind: Deployment', 'kind: ReplicaSet');
+    apply(c, rs);
+    c.runUntilSettled();
+    const pods = c.store.list('pods').map((p) => p.metadata.name);
+    const line = 'get pods -l app=web';
+    const r = runKubectl(c, line, () => undefined);
+    const snap = (command: string, res: typeof r) => ({ ...snapshotOf(c), lastResult: { command, exitCode: res.exitCode, stdout: res.stdout, stderr: res.stderr } });
+    expect(listedNames(snap(line, r))?.sort()).toEqual([...pods].sort());
+    expect(lastListingIs(pods)(snap(line, r))).toBe(true);
+    expect(lastListingIs(pods.slice(1))(snap(line, r))).toBe(false);
+    expect(listedNames(snap('describe pods', r))).toBeUndefined();
+    const first = pods[0] as string;
+    expect(runKubectl(c, `label pod ${first} app=debug --overwrite`, () => undefined).exitCode).toBe(0);
+    c.runUntilSettled();
+    const s = snapshotOf(c);
+    expect(podLabel('default', first, 'app', 'debug')(s)).toBe(true);
+    expect(podLabel('default', first, 'tier')(s)).toBe(true);
+    expect(podLabel('default', first, 'app')(s)).toBe(false);
+    expect(podWithoutController('default', first)(s)).toBe(true);
+    expect(podWithoutController('default', pods[1] as string)(s)).toBe(false);
   });
 });

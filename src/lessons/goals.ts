@@ -371,3 +371,46 @@ export const objectExists =
   (resource: string, ns: string | undefined, name: string): Check =>
   (s) =>
     list(s, resource).some((o) => o.metadata.name === name && (ns === undefined || inNs(o, ns)) && live(o));
+
+// ---- Labels and selectors (lesson 8) -----------------------------------------------------
+
+/** The pod carries `key=value`; with `value` undefined, the pod exists and has no `key` label at all. */
+export const podLabel =
+  (ns: string, name: string, key: string, value?: string): Check =>
+  (s) => {
+    const pod = findPod(s, ns, name);
+    if (!pod) return false;
+    const v = pod.metadata.labels?.[key];
+    return value === undefined ? v === undefined : v === value;
+  };
+
+/** No controller owns the pod: a controller released it (or it never had one). */
+export const podWithoutController =
+  (ns: string, name: string): Check =>
+  (s) => {
+    const pod = findPod(s, ns, name);
+    return !!pod && !((pod as Owned).metadata.ownerReferences ?? []).some((r) => r.controller);
+  };
+
+/**
+ * The NAME column of the last `kubectl get` table (header skipped, `kind/` prefixes kept),
+ * or undefined when the last command was not a successful get.
+ */
+export function listedNames(s: ClusterSnapshot): string[] | undefined {
+  const r = s.lastResult;
+  if (!r || r.exitCode !== 0 || !/(^|\s)get\s/.test(r.command)) return undefined;
+  const column = /\s(-A|--all-namespaces)\b/.test(r.command) ? 1 : 0;
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !/^(NAMESPACE|NAME)\s/.test(l))
+    .map((l) => l.trim().split(/\s+/)[column] ?? '');
+}
+
+/** The last `kubectl get` listed exactly these names, in any order (an empty list: it found nothing). */
+export const lastListingIs =
+  (names: readonly string[]): Check =>
+  (s) => {
+    const got = listedNames(s)?.sort();
+    const want = [...names].sort();
+    return !!got && got.length === want.length && got.every((n, i) => n === want[i]);
+  };

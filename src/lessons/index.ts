@@ -6,9 +6,10 @@ import { controllersLesson } from './content/04-controllers';
 import { deploymentsLesson } from './content/05-deployments';
 import { jobsLesson } from './content/06-jobs';
 import { statefulSetsLesson } from './content/07-statefulsets';
+import { labelsLesson } from './content/08-labels';
 
 /** Lessons written so far, in curriculum order. */
-export const LESSONS: readonly Lesson[] = [orchestrationLesson, namespacesLesson, podsLesson, controllersLesson, deploymentsLesson, jobsLesson, statefulSetsLesson];
+export const LESSONS: readonly Lesson[] = [orchestrationLesson, namespacesLesson, podsLesson, controllersLesson, deploymentsLesson, jobsLesson, statefulSetsLesson, labelsLesson];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
