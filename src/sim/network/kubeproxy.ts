@@ -2,6 +2,7 @@ import type { Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { ObjectRef } from '../objects';
 import type { NetworkObjects } from './objects';
 import { base32, sha256, utf8 } from './sha256';
+import { CLUSTER_CIDR } from './cni';
 
 /**
  * What kube-proxy in iptables mode programs on one node, computed from Services and
@@ -12,8 +13,8 @@ import { base32, sha256, utf8 } from './sha256';
  * Pure over NetworkObjects so the UI draws the same rules the sim routes by.
  */
 
-/** The sim's cluster CIDR (kube-proxy --cluster-cidr); node podCIDRs are /24s inside it. */
-export const CLUSTER_CIDR = '10.244.0.0/16';
+/** kube-proxy --cluster-cidr: traffic from outside it to a cluster IP is masqueraded. */
+export { CLUSTER_CIDR };
 const MASQ_MARK = '0x4000/0x4000';
 
 export interface KubeProxyEndpoint {
