@@ -138,7 +138,7 @@ describe('label goals', () => {
     const rs = DEPLOY.replace('kind: Deployment', 'kind: ReplicaSet');
     apply(c, rs);
     c.runUntilSettled();
-    const pods = c.store.list('pods').map((p) => p.metadata.name);
+    const pods = c.store.list('pods').filter((p) => p.metadata.namespace === 'default').map((p) => p.metadata.name);
     const line = 'get pods -l app=web';
     const r = runKubectl(c, line, () => undefined);
     const snap = (command: string, res: typeof r) => ({ ...snapshotOf(c), lastResult: { command, exitCode: res.exitCode, stdout: res.stdout, stderr: res.stderr } });

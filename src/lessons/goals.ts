@@ -1,5 +1,7 @@
 import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../sim/objects';
+import type { ClusterSettings } from '../sim/settings';
+import { DEFAULT_SETTINGS } from '../sim/settings';
 import type { ClusterSnapshot } from './types';
 
 /**
@@ -414,3 +416,9 @@ export const lastListingIs =
     const want = [...names].sort();
     return !!got && got.length === want.length && got.every((n, i) => n === want[i]);
   };
+
+/** A cluster setting has this value (the CNI plugin, the load-balancer provider ...). */
+export const clusterSetting =
+  <K extends keyof ClusterSettings>(key: K, value: ClusterSettings[K]): Check =>
+  (s) =>
+    (s.settings ?? DEFAULT_SETTINGS)[key] === value;

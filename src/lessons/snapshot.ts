@@ -6,7 +6,7 @@ import type { ClusterSnapshot, LastResult } from './types';
 export function snapshotOf(cluster: Cluster, lastResult?: LastResult): ClusterSnapshot {
   const objects: Record<string, readonly KubeObject[]> = {};
   for (const resource of cluster.store.resources()) objects[resource] = cluster.store.list(resource);
-  const snap: ClusterSnapshot = { tick: cluster.tick, objects };
+  const snap: ClusterSnapshot = { tick: cluster.tick, objects, settings: cluster.settings };
   if (lastResult) snap.lastResult = lastResult;
   return snap;
 }

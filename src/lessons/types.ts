@@ -1,5 +1,6 @@
 import type { ClusterOptions } from '../sim/cluster';
 import type { KubeObject } from '../sim/objects';
+import type { ClusterSettings } from '../sim/settings';
 
 export type Lang = 'ko' | 'en';
 export type Localized = Record<Lang, string>;
@@ -14,6 +15,8 @@ export interface ClusterSnapshot {
    * API server said (a rejected manifest, a listing), not in cluster state.
    */
   lastResult?: LastResult;
+  /** Cluster settings (CNI plugin, load-balancer provider ...), for goals about them. Absent: the defaults. */
+  settings?: ClusterSettings;
 }
 
 export interface LastResult {

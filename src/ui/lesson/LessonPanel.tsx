@@ -52,10 +52,11 @@ function LessonView({ lesson, lang, onClose }: { lesson: Lesson; lang: Lang; onC
 
   const tick = useMirror((s) => s.tick);
   const objects = useMirror((s) => s.objects);
+  const settings = useMirror((s) => s.settings);
   const lastResult = useStore(bridgeState, (s) => s.lastResult);
   const met = useMemo(() => {
     if (!step) return [];
-    const snap = snapshotFromMirror(tick, objects, lastResult);
+    const snap = snapshotFromMirror(tick, objects, lastResult, settings);
     return step.goals.map((g) => {
       try {
         return g.check(snap);
@@ -63,7 +64,7 @@ function LessonView({ lesson, lang, onClose }: { lesson: Lesson; lang: Lang; onC
         return false;
       }
     });
-  }, [step, tick, objects, lastResult]);
+  }, [step, tick, objects, lastResult, settings]);
   const allMet = met.length > 0 && met.every(Boolean);
   const { complete } = progress;
 
