@@ -2,6 +2,7 @@ import { request } from '../state/simClient';
 import { ui } from '../state/ui';
 import { editorBuffer } from '../editor/buffer';
 import { lessonBridge } from '../lesson/bridge';
+import { showTrace } from '../state/traffic';
 
 /** What `kubectl apply -f NAME` can read: the editor's buffer under its file name. */
 function consoleFiles(): Record<string, string> {
@@ -29,6 +30,8 @@ export async function runConsoleLine(raw: string): Promise<void> {
   if (reply.type === 'kubectlResult') {
     if (reply.result.stdout) print('stdout', reply.result.stdout.replace(/\n$/, ''));
     if (reply.result.stderr) print('stderr', reply.result.stderr.replace(/\n$/, ''));
+    // A traced request (curl, wget ...): the Services view animates its hops.
+    if (reply.result.traffic) showTrace(reply.result.traffic);
     lessonBridge.reportResult({ command: args, exitCode: reply.result.exitCode, stdout: reply.result.stdout, stderr: reply.result.stderr });
   } else if (reply.type === 'error') {
     print('stderr', reply.message);

@@ -2,10 +2,12 @@ import { useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClusterView } from './cluster/ClusterView';
 import { OwnersView } from './owners/OwnersView';
+import { ServicesView } from './services/ServicesView';
+import { TrafficNotice } from './traffic/TrafficNotice';
 import './graphArea.css';
 
-type GraphView = 'nodes' | 'owners';
-const VIEWS: readonly GraphView[] = ['nodes', 'owners'];
+type GraphView = 'nodes' | 'owners' | 'services';
+const VIEWS: readonly GraphView[] = ['nodes', 'owners', 'services'];
 const STORAGE_KEY = 'kube-orchestra.graph-view';
 
 function initialView(): GraphView {
@@ -65,9 +67,10 @@ export function GraphArea() {
             {t(`graph.${v}`)}
           </button>
         ))}
+        <TrafficNotice hidden={view === 'services'} onShow={() => choose('services')} />
       </div>
       <div className="ko-graph-panel" role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${view}`}>
-        {view === 'nodes' ? <ClusterView /> : <OwnersView />}
+        {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : <OwnersView />}
       </div>
     </div>
   );

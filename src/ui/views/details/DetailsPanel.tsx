@@ -11,6 +11,7 @@ import { WhyTimeline } from './WhyTimeline';
 import { YamlView } from './YamlView';
 import { EventsTable } from './EventsTable';
 import { SchedulingTab, type FetchScheduling, type SchedulingResultLike } from './SchedulingTab';
+import { ServiceEndpoints } from './ServiceEndpoints';
 import '../views.css';
 
 type Tab = 'why' | 'yaml' | 'events' | 'scheduling';
@@ -145,6 +146,7 @@ export function DetailsPanel({ fetchScheduling = fetchSchedulingFromWorker }: De
       </div>
       <div className="ko-tabpanel" role="tabpanel" id={`${baseId}-panel-${current}`} aria-labelledby={`${baseId}-tab-${current}`}>
         {!obj && <p className="ko-hint">{t('details.gone')}</p>}
+        {current === 'why' && obj?.kind === 'Service' && <ServiceEndpoints service={obj} objects={objects} />}
         {current === 'why' && <WhyTimeline steps={steps} owners={owners} self={selection} />}
         {current === 'yaml' && obj && <YamlView object={obj} />}
         {current === 'events' && obj && <EventsTable events={events} tick={tick} />}
