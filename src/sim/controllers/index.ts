@@ -11,8 +11,9 @@ import { createJobController } from './job/job';
 import { createCronJobController } from './cronjob/cronjob';
 import { createStatefulSetController } from './statefulset/statefulset';
 import { createDaemonSetController } from './daemonset/daemonset';
+import { createIngressController } from './ingress/controller';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector()];
+  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), createIngressController()];
 }

@@ -11,6 +11,9 @@ import { cronJobStrategy } from './cronjob';
 import { statefulSetStrategy } from './statefulset';
 import { daemonSetStrategy } from './daemonset';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
+import { networkPolicyStrategy } from './networkpolicy';
+import { ingressStrategy } from './ingress';
+import { ingressClassStrategy } from './ingressclass';
 import { configMapStrategy } from './configmap';
 import { secretStrategy } from './secret';
 
@@ -29,6 +32,9 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'statefulsets.apps': statefulSetStrategy,
   'daemonsets.apps': daemonSetStrategy,
   persistentvolumeclaims: persistentVolumeClaimStrategy,
+  'networkpolicies.networking.k8s.io': networkPolicyStrategy,
+  'ingresses.networking.k8s.io': ingressStrategy,
+  'ingressclasses.networking.k8s.io': ingressClassStrategy,
   configmaps: configMapStrategy,
   secrets: secretStrategy,
 };

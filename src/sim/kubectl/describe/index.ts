@@ -8,6 +8,8 @@ import { describeJob } from './job';
 import { describeCronJob } from './cronjob';
 import { describeDeployment } from './deployment';
 import { describeReplicaSet } from './replicaset';
+import { describeNetworkPolicy } from './networkpolicy';
+import { describeIngress, describeIngressClass } from './ingress';
 
 export type Describer = (cluster: Cluster, obj: KubeObject) => string;
 
@@ -21,4 +23,7 @@ export const DESCRIBERS: Record<string, Describer> = {
   Deployment: (c, o) => describeDeployment(c, o as Parameters<typeof describeDeployment>[1]),
   ReplicaSet: (c, o) => describeReplicaSet(c, o as Parameters<typeof describeReplicaSet>[1]),
   ReplicationController: (c, o) => describeReplicaSet(c, o as Parameters<typeof describeReplicaSet>[1]),
+  NetworkPolicy: (_c, o) => describeNetworkPolicy(o as Parameters<typeof describeNetworkPolicy>[0]),
+  Ingress: (c, o) => describeIngress(c, o as Parameters<typeof describeIngress>[1]),
+  IngressClass: (c, o) => describeIngressClass(c, o as Parameters<typeof describeIngressClass>[1]),
 };
