@@ -422,3 +422,87 @@ export const clusterSetting =
   <K extends keyof ClusterSettings>(key: K, value: ClusterSettings[K]): Check =>
   (s) =>
     (s.settings ?? DEFAULT_SETTINGS)[key] === value;
+
+// ---- Services and networking (lessons 9-11) ----------------------------------------------
+
+interface ServiceShape {
+  spec?: { type?: string; clusterIP?: string; selector?: Record<string, string>; ports?: { port: number; nodePort?: number; targetPort?: number | string }[] };
+  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+}
+type ServiceObject = KubeObject & ServiceShape;
+
+interface EndpointSliceShape {
+  endpoints?: { addresses: string[]; conditions?: { ready?: boolean; serving?: boolean }; targetRef?: { kind?: string; name?: string; namespace?: string } }[];
+}
+
+export function findService(s: ClusterSnapshot, ns: string, name: string): ServiceObject | undefined {
+  return findObject<ServiceObject>(s, 'services', ns, name);
+}
+
+/** The Service exists with this `spec.type` (ClusterIP when unset, as the API server defaults it). */
+export const serviceType =
+  (ns: string, name: string, type: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName'): Check =>
+  (s) => {
+    const svc = findService(s, ns, name);
+    return !!svc && live(svc) && (svc.spec?.type ?? 'ClusterIP') === type;
+  };
+
+/** The Service has a ClusterIP inside this CIDR (the Service CIDR, 10.96.0.0/12 by default). */
+export const serviceClusterIPIn =
+  (ns: string, name: string, cidr: string): Check =>
+  (s) => {
+    const ip = findService(s, ns, name)?.spec?.clusterIP;
+    return !!ip && ip !== 'None' && inCidr(ip, cidr);
+  };
+
+/** Pod names behind the Service's ready endpoints, from its EndpointSlices (`kubernetes.io/service-name`). */
+export function readyEndpointPods(s: ClusterSnapshot, ns: string, service: string): string[] {
+  return list<KubeObject & EndpointSliceShape>(s, 'endpointslices.discovery.k8s.io')
+    .filter((es) => inNs(es, ns) && live(es) && es.metadata.labels?.['kubernetes.io/service-name'] === service)
+    .flatMap((es) => es.endpoints ?? [])
+    .filter((e) => e.conditions?.ready !== false)
+    .map((e) => e.targetRef?.name ?? e.addresses[0] ?? '')
+    .sort();
+}
+
+/** Exactly `n` ready endpoints, each one a running, ready pod carrying this label. */
+export const serviceReadyEndpoints =
+  (ns: string, name: string, n: number, label?: [string, string]): Check =>
+  (s) => {
+    if (!findService(s, ns, name)) return false;
+    const names = readyEndpointPods(s, ns, name);
+    if (names.length !== n) return false;
+    return names.every((pn) => {
+      const p = findPod(s, ns, pn);
+      return !!p && isRunningReady(p) && (!label || p.metadata.labels?.[label[0]] === label[1]);
+    });
+  };
+
+/** The Service's first port has this node port (any allocated one when `port` is omitted). */
+export const serviceNodePort =
+  (ns: string, name: string, port?: number): Check =>
+  (s) => {
+    const np = findService(s, ns, name)?.spec?.ports?.[0]?.nodePort;
+    return np !== undefined && (port === undefined || np === port);
+  };
+
+/** A load-balancer provider has given the Service an external address (`status.loadBalancer.ingress`). */
+export function loadBalancerAddress(s: ClusterSnapshot, ns: string, name: string): string | undefined {
+  const ing = findService(s, ns, name)?.status?.loadBalancer?.ingress?.[0];
+  return ing?.ip ?? ing?.hostname;
+}
+
+export const loadBalancerAssigned =
+  (ns: string, name: string): Check =>
+  (s) =>
+    !!loadBalancerAddress(s, ns, name);
+
+/** The last command's output, trimmed, is the name of a running pod carrying this label: a server that answers with its hostname. */
+export const lastAnsweredByPod =
+  (ns: string, label: string, value: string): Check =>
+  (s) => {
+    const r = s.lastResult;
+    if (!r || r.exitCode !== 0) return false;
+    const pod = findPod(s, ns, r.stdout.trim());
+    return !!pod && pod.metadata.labels?.[label] === value && isRunningReady(pod);
+  };
