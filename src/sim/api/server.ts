@@ -126,6 +126,8 @@ export class ApiServer {
     strategy?.defaults?.(obj, this.ctx());
     const errs = [...validateObjectMeta(obj, t), ...(strategy?.validate?.(obj, this.ctx()) ?? [])];
     if (errs.length) return { ok: false, status: invalid(gk(t), meta.name, errs) };
+    const denied = strategy?.admit?.(obj, undefined, this.ctx());
+    if (denied) return { ok: false, status: denied };
     if (opts.dryRun) return { ok: true, object: obj, warnings: decoded.warnings };
     try {
       return { ok: true, object: this.store.create(storageKey(t), obj), warnings: decoded.warnings };
@@ -179,6 +181,8 @@ export class ApiServer {
     if (old.metadata.generation === undefined && !specChanged) delete obj.metadata.generation;
     const errs = [...validateObjectMeta(obj, t), ...(strategy?.validateUpdate?.(obj, old, this.ctx()) ?? strategy?.validate?.(obj, this.ctx()) ?? [])];
     if (errs.length) return { ok: false, status: invalid(gk(t), name, errs) };
+    const denied = strategy?.admit?.(obj, old, this.ctx());
+    if (denied) return { ok: false, status: denied };
     // Finalizers emptied on an object being deleted: the deletion completes now.
     // A Namespace also waits on spec.finalizers (the namespace controller's `kubernetes`).
     const allFinalizers = (o: KubeObject) => [

@@ -1,5 +1,4 @@
-import type { PersistentVolumeClaim, PodCondition } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../objects';
+import type { PodCondition } from 'kubernetes-types/core/v1';
 import type { Store } from '../store/store';
 import type { Controller, ReconcileContext } from '../controllers/types';
 import type { WatchEvent } from '../store/store';
@@ -10,6 +9,7 @@ import type { SavedSchedulerState } from './state';
 import { podNonZeroRequests, podRequests } from './podResources';
 import { fitErrorMessage } from './message';
 import { chosenSummary, expandResult, runCycle } from './cycle';
+import { claimsOf, preBindVolumes } from './plugins/volumeBinding';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -19,18 +19,6 @@ export function needsScheduling(pod: PodObject): boolean {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') return false;
   return (spec.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
-}
-
-/** The pod's claims as VolumeBinding sees them: bound once the claim names its volume. */
-function claimsOf(pod: PodObject, store: Store): PodInfo['claims'] {
-  const out: PodInfo['claims'] = [];
-  for (const v of pod.spec?.volumes ?? []) {
-    const name = v.persistentVolumeClaim?.claimName;
-    if (!name) continue;
-    const pvc = store.get<PersistentVolumeClaim & KubeObject>('persistentvolumeclaims', pod.metadata.namespace, name);
-    out.push({ name, found: !!pvc, bound: !!pvc && (pvc.status?.phase === 'Bound' || !!pvc.spec?.volumeName) });
-  }
-  return out;
 }
 
 function podInfo(pod: PodObject, key: string, store: Store): PodInfo {
@@ -69,6 +57,13 @@ function reconcile(state: SchedulerState, ctx: ReconcileContext): void {
   if (result.chosen) {
     const chosen = result.chosen;
     const { total, feasible } = chosenSummary(result);
+    // VolumeBinding's PreBind: WaitForFirstConsumer claims learn the node first; the pod binds once they are bound.
+    if (preBindVolumes(ctx, info, chosen)) {
+      state.unschedulable.add(ctx.key);
+      state.setResult(ctx.key, result);
+      state.markCurrent(ctx.store);
+      return;
+    }
     const res = ctx.client.bind(pod, chosen, {
       reason: `${ctx.key} fits ${feasible} of ${result.nodes.length} nodes checked; ${chosen} scored highest (${total}), so the scheduler binds it there`,
       code: 'record.scheduler.bound',
@@ -158,6 +153,9 @@ export function createScheduler(): SchedulerController {
       { resource: 'nodes', map: (ev) => mapNode(state, ev) },
       // A claim created or bound may let a waiting pod through VolumeBinding.
       { resource: 'persistentvolumeclaims', map: () => [...state.unschedulable] },
+      // A volume or class appearing may give a waiting pod's WaitForFirstConsumer claim a place.
+      { resource: 'persistentvolumes', map: () => [...state.unschedulable] },
+      { resource: 'storageclasses.storage.k8s.io', map: () => [...state.unschedulable] },
     ],
     reconcile: (ctx) => reconcile(state, ctx),
     saveState: () => state.save(),

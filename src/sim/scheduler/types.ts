@@ -1,4 +1,5 @@
 import type { Node, Pod, Toleration, Taint, NodeSelectorTerm, PreferredSchedulingTerm } from 'kubernetes-types/core/v1';
+import type { ClaimInfo } from './plugins/volumeBinding';
 import type { KubeObject } from '../objects';
 
 export type PodObject = Pod & KubeObject;
@@ -37,8 +38,8 @@ export interface PodInfo {
   nodeSelectorEntries: [string, string][];
   requiredTerms: NodeSelectorTerm[] | undefined;
   preferredTerms: PreferredSchedulingTerm[];
-  /** The pod's PersistentVolumeClaims as the scheduler found them (VolumeBinding). */
-  claims: { name: string; found: boolean; bound: boolean }[];
+  /** The pod's PersistentVolumeClaims as the scheduler found them (VolumeBinding, see plugins/volumeBinding.ts). */
+  claims: ClaimInfo[];
   /** kube-scheduler's CycleState: what PreFilter/PreScore computed for this attempt, by plugin name. */
   cycle: Map<string, unknown>;
 }

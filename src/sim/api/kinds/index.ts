@@ -11,6 +11,8 @@ import { cronJobStrategy } from './cronjob';
 import { statefulSetStrategy } from './statefulset';
 import { daemonSetStrategy } from './daemonset';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
+import { persistentVolumeStrategy } from './persistentvolume';
+import { storageClassStrategy } from './storageclass';
 import { networkPolicyStrategy } from './networkpolicy';
 import { ingressStrategy } from './ingress';
 import { ingressClassStrategy } from './ingressclass';
@@ -32,6 +34,8 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'statefulsets.apps': statefulSetStrategy,
   'daemonsets.apps': daemonSetStrategy,
   persistentvolumeclaims: persistentVolumeClaimStrategy,
+  persistentvolumes: persistentVolumeStrategy,
+  'storageclasses.storage.k8s.io': storageClassStrategy,
   'networkpolicies.networking.k8s.io': networkPolicyStrategy,
   'ingresses.networking.k8s.io': ingressStrategy,
   'ingressclasses.networking.k8s.io': ingressClassStrategy,

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../objects';
-import type { FieldError } from '../status';
+import type { FieldError, Status } from '../status';
 import type { SimClock } from '../../clock';
 import type { Random } from '../../random';
 import type { Store } from '../../store/store';
@@ -31,6 +31,8 @@ export interface KindStrategy {
   defaults?(obj: KubeObject, ctx: StrategyContext): void;
   validate?(obj: KubeObject, ctx: StrategyContext): FieldError[];
   validateUpdate?(obj: KubeObject, old: KubeObject, ctx: StrategyContext): FieldError[];
+  /** Validating admission after validation (`old` on update): a Status (403 Forbidden ...) refuses the write. */
+  admit?(obj: KubeObject, old: KubeObject | undefined, ctx: StrategyContext): Status | undefined;
   /** True when writes to the main resource keep the old status (kinds with a status subresource). */
   hasStatusSubresource?: boolean;
 }
