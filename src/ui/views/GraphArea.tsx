@@ -4,16 +4,17 @@ import { ClusterView } from './cluster/ClusterView';
 import { OwnersView } from './owners/OwnersView';
 import { ServicesView } from './services/ServicesView';
 import { TrafficNotice } from './traffic/TrafficNotice';
+import { NetworkView } from './network/NetworkView';
 import './graphArea.css';
 
-type GraphView = 'nodes' | 'owners' | 'services';
-const VIEWS: readonly GraphView[] = ['nodes', 'owners', 'services'];
+type GraphView = 'nodes' | 'owners' | 'services' | 'network';
+const VIEWS: readonly GraphView[] = ['nodes', 'owners', 'services', 'network'];
 const STORAGE_KEY = 'kube-orchestra.graph-view';
 
 function initialView(): GraphView {
   try {
     const v = sessionStorage.getItem(STORAGE_KEY);
-    return v === 'owners' ? 'owners' : 'nodes';
+    return VIEWS.find((x) => x === v) ?? 'nodes';
   } catch {
     return 'nodes';
   }
@@ -70,7 +71,7 @@ export function GraphArea() {
         <TrafficNotice hidden={view === 'services'} onShow={() => choose('services')} />
       </div>
       <div className="ko-graph-panel" role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${view}`}>
-        {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : <OwnersView />}
+        {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : view === 'network' ? <NetworkView /> : <OwnersView />}
       </div>
     </div>
   );

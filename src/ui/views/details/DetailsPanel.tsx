@@ -11,10 +11,11 @@ import { WhyTimeline } from './WhyTimeline';
 import { YamlView } from './YamlView';
 import { EventsTable } from './EventsTable';
 import { SchedulingTab, type FetchScheduling, type SchedulingResultLike } from './SchedulingTab';
+import { NodeNetworkTab } from './NodeNetworkTab';
 import { ServiceEndpoints } from './ServiceEndpoints';
 import '../views.css';
 
-type Tab = 'why' | 'yaml' | 'events' | 'scheduling';
+type Tab = 'why' | 'yaml' | 'events' | 'scheduling' | 'network';
 
 /** Asks the worker for the scheduler's table; `null` until the worker has one for this pod. */
 export const fetchSchedulingFromWorker: FetchScheduling = async (podKey) => {
@@ -72,7 +73,7 @@ export function DetailsPanel({ fetchScheduling = fetchSchedulingFromWorker }: De
   }
 
   const isPod = selection.kind === 'Pod';
-  const tabs: Tab[] = obj ? (isPod ? ['why', 'scheduling', 'events', 'yaml'] : ['why', 'events', 'yaml']) : ['why'];
+  const tabs: Tab[] = obj ? (isPod ? ['why', 'scheduling', 'events', 'yaml'] : selection.kind === 'Node' ? ['why', 'network', 'events', 'yaml'] : ['why', 'events', 'yaml']) : ['why'];
   const current: Tab = tabs.includes(tab) ? tab : 'why';
   const status = obj ? objectStatus(obj) : { text: t('details.deleted'), category: 'terminating' as const };
 
@@ -151,6 +152,7 @@ export function DetailsPanel({ fetchScheduling = fetchSchedulingFromWorker }: De
         {current === 'yaml' && obj && <YamlView object={obj} />}
         {current === 'events' && obj && <EventsTable events={events} tick={tick} />}
         {current === 'scheduling' && obj && <SchedulingTab pod={obj} fetchScheduling={fetchScheduling} />}
+        {current === 'network' && obj && <NodeNetworkTab node={obj} />}
       </div>
     </aside>
   );
