@@ -7,6 +7,7 @@ import { BATCH_TABLES } from './batch';
 import { WORKLOAD_TABLES } from './workloads';
 import { SET_TABLES } from './sets';
 import { STORAGE_TABLES } from './storage';
+import { STORAGE_TABLES } from './storage';
 import { NETWORKING_TABLES } from './networking';
 
 /** One resource type's table: header and a row per object (without NAMESPACE and LABELS). */
@@ -104,7 +105,7 @@ const events: TableSpec = {
 };
 
 /** Tables by store key; kinds without one print kubectl's default NAME / AGE table. */
-export const TABLES: Record<string, TableSpec> = { pods, nodes, namespaces, events, ...BATCH_TABLES, ...WORKLOAD_TABLES, ...SET_TABLES, ...STORAGE_TABLES, ...NETWORKING_TABLES };
+export const TABLES: Record<string, TableSpec> = { pods, nodes, namespaces, events, ...BATCH_TABLES, ...WORKLOAD_TABLES, ...SET_TABLES, ...STORAGE_TABLES, ...STORAGE_TABLES, ...NETWORKING_TABLES };
 
 export const DEFAULT_TABLE: TableSpec = {
   headers: ['NAME', 'AGE'],
