@@ -16,6 +16,17 @@ export interface ClusterSettings {
   encryptionAtRest: boolean;
   /** Weave Net's encryption option (sleeve/fastdp with a password). */
   weaveEncryption: boolean;
+  /**
+   * When encryption at rest was switched, by store resourceVersion: a Secret is stored encrypted
+   * when it was last written after a switch to on (see api/etcdView.ts). Absent until first switched.
+   */
+  encryptionSwitches?: EncryptionSwitch[];
+}
+
+export interface EncryptionSwitch {
+  /** The store's resourceVersion when the switch happened: later writes follow it. */
+  resourceVersion: number;
+  on: boolean;
 }
 
 export const DEFAULT_SETTINGS: ClusterSettings = {

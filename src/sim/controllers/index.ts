@@ -12,10 +12,9 @@ import { createCronJobController } from './cronjob/cronjob';
 import { createStatefulSetController } from './statefulset/statefulset';
 import { createDaemonSetController } from './daemonset/daemonset';
 import { storageControllers } from './volume';
-import { storageControllers } from './volume';
 import { createIngressController } from './ingress/controller';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), ...storageControllers(), ...storageControllers(), createIngressController()];
+  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), ...storageControllers(), createIngressController()];
 }

@@ -37,6 +37,15 @@ const VALUED: Record<string, string> = {
   '--tail': 'tail',
   '-L': 'label-columns',
   '--label-columns': 'label-columns',
+  '--from-literal': 'from-literal',
+  '--from-file': 'from-file',
+  '--from-env-file': 'from-env-file',
+  '--docker-server': 'docker-server',
+  '--docker-username': 'docker-username',
+  '--docker-password': 'docker-password',
+  '--docker-email': 'docker-email',
+  '--cert': 'cert',
+  '--key': 'key',
 };
 
 const BOOLEAN: Record<string, string> = {

@@ -19,8 +19,13 @@ import { applyManifest } from './apply';
 import { readFile } from './files';
 import { resolveType } from './resolve';
 import { runCreateJob } from './createjob';
+import { runCreateConfigMap, runCreateSecret } from './createconfig';
+import { runBase64, runEtcdctl } from './etcdctl';
 import { DESCRIBERS } from './describe/index';
 import { runClusterCommand } from './cluster/index';
+import { runExec } from './exec';
+import { runPortForward, runPortForwardAdmin } from './portforward';
+import { runLocalHttp, runNodeIptables } from './curl';
 import type { FileReader, KubectlResult } from './types';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -36,6 +41,8 @@ Basic Commands:
   scale           Set a new size for a deployment, replica set or replication controller
   set image       Update the image of a pod template
   logs            Print the logs for a container in a pod
+  exec            Execute a command in a container
+  port-forward    Forward one or more local ports to a pod
   cordon          Mark node as unschedulable
   uncordon        Mark node as schedulable
   drain           Drain node in preparation for maintenance
@@ -48,11 +55,17 @@ Kube Orchestra (not kubectl):
   settle          Advance until nothing is left to reconcile
   node stop|start NODE  Stop or start the kubelet of a node (it goes NotReady, then its pods are evicted)
   node add|remove NAME  A machine joins the cluster, or leaves it (its pods are garbage-collected)
+  node iptables NODE    The nat/filter rules kube-proxy programmed on NODE (iptables-save)
+  curl|wget URL   A request from your own machine: localhost:PORT (port-forward), NODE-IP:NODEPORT, LB IP
+  port-forward list|stop PORT  The open port-forwards; stop one
   cluster show    Print the cluster settings (CNI plugin, load balancer, ingress controller ...)
   cluster cni flannel|calico|weave  Switch the CNI plugin (Flannel ignores NetworkPolicy)
   cluster weave-encryption on|off   Encrypt Weave Net traffic between nodes
   cluster load-balancer on|off      A load-balancer provider gives LoadBalancer Services an external IP
   cluster ingress-controller on|off Install ingress-nginx (IngressClass nginx) so Ingresses route
+  cluster encryption-at-rest on|off Encrypt Secrets written from now on in etcd (aescbc)
+  etcdctl get /registry/secrets/NS/NAME [--prefix]  What etcd stores for a Secret or ConfigMap
+  base64 [-d] TEXT  Encode TEXT (like echo -n TEXT | base64) or decode it (base64 -d)
 `;
 
 function applyFiles(cluster: Cluster, args: Args, files: FileReader, mode: 'apply' | 'create'): KubectlResult {
@@ -81,6 +94,8 @@ function runCreate(cluster: Cluster, args: Args, files: FileReader): KubectlResu
     return { stdout: `namespace/${name} created\n`, stderr: '', exitCode: 0 };
   }
   if (what === 'job') return runCreateJob(cluster, args, name, rest);
+  if (what === 'configmap' || what === 'cm') return runCreateConfigMap(cluster, args, files, name, rest);
+  if (what === 'secret') return runCreateSecret(cluster, args, files, args.positional.slice(1));
   if (!what) throw usage('must specify one of -f and -k');
   throw usage(`Kube Orchestra's kubectl can create a namespace (kubectl create namespace NAME) or objects from a file (kubectl create -f FILE); "create ${what}" is not supported yet`);
 }
@@ -122,8 +137,15 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'tick') return runTick(cluster, rest);
   if (cmd === 'settle') return runSettle(cluster);
   if (cmd === 'node' && (rest[0] === 'add' || rest[0] === 'remove')) return runNodeAdmin(cluster, rest);
+  if (cmd === 'node' && rest[0] === 'iptables') return runNodeIptables(cluster, rest.slice(1));
+  if (cmd === 'exec') return runExec(cluster, rest);
+  if (cmd === 'port-forward' && (rest[0] === 'list' || rest[0] === 'stop')) return runPortForwardAdmin(cluster, rest);
+  if (cmd === 'port-forward') return runPortForward(cluster, rest);
+  if (cmd === 'curl' || cmd === 'wget') return runLocalHttp(cluster, argv);
   if (cmd === 'node') return runNodeCommand(cluster, rest);
   if (cmd === 'cluster') return runClusterCommand(cluster, rest);
+  if (cmd === 'etcdctl') return runEtcdctl(cluster, rest);
+  if (cmd === 'base64') return runBase64(rest);
   const args = parseArgs(rest);
   switch (cmd) {
     case 'get':

@@ -7,6 +7,7 @@ import { backoffAfterFailure } from './backoff';
 import { lookupImage, pullFailureMessage } from './registry';
 import type { ImageEntry } from './registry';
 import { normalizeImage } from './images';
+import { configBlocked, pullDenied } from './configStart';
 import type { ProcessRun } from './process';
 import { runProcess } from './process';
 import type { ProbeKind } from './probes';
@@ -17,7 +18,7 @@ import { PROBE_TITLE, changePoints, nextProbeTime, probeOf, probeTimes, runProbe
  * waiting → pulling (→ pullFailed ⇄ pullBackOff) → creating → running → exited
  * (→ crashBackOff → waiting again when the restart policy says so).
  */
-export type Phase = 'waiting' | 'pulling' | 'pullFailed' | 'pullBackOff' | 'neverPull' | 'creating' | 'running' | 'exited' | 'crashBackOff';
+export type Phase = 'waiting' | 'pulling' | 'pullFailed' | 'pullBackOff' | 'neverPull' | 'creating' | 'configError' | 'running' | 'exited' | 'crashBackOff';
 
 export interface Terminated {
   exitCode: number;
@@ -46,6 +47,9 @@ export interface ContainerRuntime {
   crash?: BackoffEntry;
   pull?: BackoffEntry;
   pullError?: string;
+  /** CreateContainerConfigError: why env/envFrom did not resolve, and what would resolve it (configStart.ts). */
+  configError?: string;
+  waitsFor?: string[];
   backoffSeconds?: number;
   /** Probe bookkeeping: the last probe time handled (seconds after start) and streaks. */
   probedUpTo: number;
@@ -117,8 +121,9 @@ function beginPull(env: Env, c: Container, rt: ContainerRuntime): void {
 function finishPull(env: Env, c: Container, rt: ContainerRuntime): void {
   const image = c.image ?? '';
   const l = lookupImage(image);
-  if (!l.found) {
-    rt.pullError = pullFailureMessage(image, l.error);
+  const denied = l.found ? pullDenied(env, image) : undefined;
+  if (!l.found || denied) {
+    rt.pullError = pullFailureMessage(image, denied ?? (l.found ? '' : l.error));
     event(env, rt, 'Warning', 'Failed', rt.pullError);
     event(env, rt, 'Warning', 'Failed', 'Error: ErrImagePull');
     // The image manager records the failure at once: the next attempt waits the back-off.
@@ -277,7 +282,12 @@ export function advance(env: Env, c: Container, rt: ContainerRuntime): boolean {
       beginPull(env, c, rt);
       return true;
     case 'creating':
+      if (configBlocked(env, c, rt)) return true;
       startContainer(env, c, rt);
+      return true;
+    case 'configError':
+      if (configBlocked(env, c, rt)) return false;
+      beginPull(env, c, rt);
       return true;
     case 'exited':
       afterExit(env, c, rt);

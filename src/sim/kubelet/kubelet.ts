@@ -11,6 +11,7 @@ import { containerStatus, podConditions, qosClass, waitingStatus, withStatus } f
 import type { ContainerRuntime, Env } from './containers';
 import { advance, isSidecar, newRuntime, sidecarStarted, stopSidecar } from './containers';
 import { kubeletStopped, nodeReady } from './node';
+import { mountsBlocked, refOfObject, waitingPods } from './configStart';
 
 /** What the kubelet remembers of one pod: its containers' state machines, or that it is stopping. */
 export interface PodRuntime {
@@ -18,6 +19,8 @@ export interface PodRuntime {
   containers: ContainerRuntime[];
   /** Tick the containers are stopped by, once the pod is being deleted. */
   stopDue?: number;
+  /** ConfigMaps/Secrets (`configmaps/ns/name`) a volume waits for (FailedMount). */
+  waitsFor?: string[];
 }
 
 const NODE_KEY = 'node:';
@@ -166,6 +169,9 @@ class Kubelet {
 
   private sync(c: Cycle, rt: PodRuntime): ReconcileResult | void {
     const env: Env = { ctx: c.ctx, pod: c.pod, node: c.node, source: c.source, now: c.now, rememberImage: (image) => this.rememberImage(c, image) };
+    rt.waitsFor = mountsBlocked(env, rt.containers);
+    if (rt.waitsFor) return;
+    for (const x of rt.containers) if (x.phase === 'configError') x.due = c.now;
     for (let guard = 0; guard < 50; guard++) {
       let moved = false;
       for (const x of this.active(c.pod, rt)) {
@@ -232,7 +238,7 @@ class Kubelet {
     if (ready && !wasReady) return { reason: `Every container of ${pod} is ready`, code: 'record.kubelet.podReady', params: { pod, node } };
     if (!ready && wasReady) return { reason: `A container of ${pod} is no longer ready, so the pod is not Ready`, code: 'record.kubelet.podNotReady', params: { pod, node } };
     const x = rt.containers.find((k) => k.phase !== 'running') ?? rt.containers[0];
-    const state = x ? { exited: 'Terminated', crashBackOff: 'CrashLoopBackOff', pullFailed: 'ErrImagePull', pullBackOff: 'ImagePullBackOff', neverPull: 'ErrImageNeverPull' }[x.phase as string] ?? 'ContainerCreating' : '';
+    const state = x ? { exited: 'Terminated', crashBackOff: 'CrashLoopBackOff', pullFailed: 'ErrImagePull', pullBackOff: 'ImagePullBackOff', neverPull: 'ErrImageNeverPull', configError: 'CreateContainerConfigError' }[x.phase as string] ?? 'ContainerCreating' : '';
     return {
       reason: `kubelet on ${node} reports container ${x?.name ?? ''} of ${pod} as ${state} (restarts: ${x?.restarts ?? 0})`,
       code: 'record.kubelet.containerState',
@@ -309,6 +315,9 @@ export function createKubelet(): Controller {
           return [NODE_KEY + node.metadata.name, ...pods.map((p) => keyOf(p))];
         },
       },
+      // A pod waiting for a ConfigMap or Secret (FailedMount, CreateContainerConfigError) tries again when it changes.
+      { resource: 'configmaps', map: (ev) => waitingPods(k.pods, refOfObject('configmaps', ev.object)) },
+      { resource: 'secrets', map: (ev) => waitingPods(k.pods, refOfObject('secrets', ev.object)) },
     ],
     reconcile: (ctx) => k.reconcile(ctx),
     saveState: () => [...k.pods],

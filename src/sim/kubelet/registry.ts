@@ -75,6 +75,7 @@ const CATALOGUE: ImageEntry[] = [
   E('docker.io/polinux/stress', ['latest'], 4, 'exits', { shell: true }),
   E('docker.io/bprashanth/nginxhttps', ['1.0'], 70, 'server', { ports: [80, 443], shell: true, product: 'nginx' }),
   E('registry.k8s.io/pause', ['2.0', '3.1', '3.6', '3.8', '3.9', '3.10', 'latest'], 0.3, 'pause'),
+  E('registry.k8s.io/coredns/coredns', ['v1.11.1', 'v1.11.3', 'v1.12.0', 'v1.12.1'], 21, 'server', { ports: [53, 9153, 8080, 8181], servers: ['/coredns', 'coredns'] }),
   E('k8s.gcr.io/pause', ['2.0', '3.1', '3.2', 'latest'], 0.3, 'pause'),
   E('registry.k8s.io/busybox', ['1.24', '1.27.2', 'latest'], 1.2, 'shell', { shell: true }),
   E('k8s.gcr.io/busybox', ['1.24', '1.27.2', 'latest'], 1.2, 'shell', { shell: true }),
@@ -99,6 +100,8 @@ const CATALOGUE: ImageEntry[] = [
   E('gcr.io/google-samples/cassandra', ['v13'], 140, 'server', { ports: [7000, 7001, 7199, 9042], shell: true }),
   E('gcr.io/google-samples/xtrabackup', ['1.0'], 90, 'exits', { shell: true }),
   E('gcr.io/google_samples/gb-redisslave', ['v1'], 40, 'server', { ports: [6379], shell: true, product: 'redis' }),
+  // A private registry (pullSecrets.ts): pulls need an imagePullSecret for registry.example.com.
+  E('registry.example.com/team/app', ['1.0', '1.1', 'latest'], 25, 'server', { ports: [8080], shell: true }),
 ];
 
 const BY_REPO = new Map(CATALOGUE.map((e) => [e.repository, e]));
@@ -143,7 +146,7 @@ export function lookupImage(image: string): Lookup {
 
 /** The kubelet's Failed event text for a pull that did not work. */
 export function pullFailureMessage(image: string, error: string): string {
-  const code = error.includes('pull access denied') ? 'Unknown' : 'NotFound';
+  const code = error.includes('pull access denied') || error.includes('failed to authorize') ? 'Unknown' : 'NotFound';
   return `Failed to pull image "${image}": rpc error: code = ${code} desc = ${error}`;
 }
 

@@ -93,6 +93,9 @@ export function containerStatus(c: Container, rt: RuntimeView, pod: PodObject, i
     case 'pullBackOff':
       base.state = { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${c.image ?? ''}": ErrImagePull: ${(rt.pullError ?? '').replace(/^Failed to pull image "[^"]*": /, '')}` } };
       break;
+    case 'configError':
+      base.state = { waiting: { reason: 'CreateContainerConfigError', message: rt.configError ?? '' } };
+      break;
     case 'neverPull':
       base.state = { waiting: { reason: 'ErrImageNeverPull', message: rt.pullError ?? '' } };
       break;
@@ -124,6 +127,7 @@ export interface RuntimeView {
   restarts: number;
   backoffSeconds?: number;
   pullError?: string;
+  configError?: string;
   term?: { exitCode: number; reason: string; startedAt: string; finishedAt: string; containerID: string };
   last?: { exitCode: number; reason: string; startedAt: string; finishedAt: string; containerID: string };
 }

@@ -13,8 +13,6 @@ import { daemonSetStrategy } from './daemonset';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
 import { persistentVolumeStrategy } from './persistentvolume';
 import { storageClassStrategy } from './storageclass';
-import { persistentVolumeStrategy } from './persistentvolume';
-import { storageClassStrategy } from './storageclass';
 import { networkPolicyStrategy } from './networkpolicy';
 import { ingressStrategy } from './ingress';
 import { ingressClassStrategy } from './ingressclass';
@@ -36,8 +34,6 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'statefulsets.apps': statefulSetStrategy,
   'daemonsets.apps': daemonSetStrategy,
   persistentvolumeclaims: persistentVolumeClaimStrategy,
-  persistentvolumes: persistentVolumeStrategy,
-  'storageclasses.storage.k8s.io': storageClassStrategy,
   persistentvolumes: persistentVolumeStrategy,
   'storageclasses.storage.k8s.io': storageClassStrategy,
   'networkpolicies.networking.k8s.io': networkPolicyStrategy,

@@ -7,6 +7,7 @@ import { cniCommand } from './cni';
 import { weaveEncryptionCommand } from './weaveencryption';
 import { loadBalancerCommand } from './loadbalancer';
 import { ingressControllerCommand } from './ingresscontroller';
+import { encryptionAtRestCommand } from './encryption';
 
 export type { ClusterSettingCommand } from './types';
 
@@ -17,6 +18,7 @@ export const CLUSTER_COMMANDS: Record<string, ClusterSettingCommand> = {
   'weave-encryption': weaveEncryptionCommand,
   'load-balancer': loadBalancerCommand,
   'ingress-controller': ingressControllerCommand,
+  'encryption-at-rest': encryptionAtRestCommand,
 };
 
 /** The HELP lines for the subcommands, generated from the table. */

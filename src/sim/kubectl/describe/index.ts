@@ -8,7 +8,8 @@ import { describeJob } from './job';
 import { describeCronJob } from './cronjob';
 import { describeDeployment } from './deployment';
 import { describeReplicaSet } from './replicaset';
-import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage';
+import { describeConfigMap } from './configmap';
+import { describeSecret } from './secret';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage';
 import { describeNetworkPolicy } from './networkpolicy';
 import { describeIngress, describeIngressClass } from './ingress';
@@ -25,9 +26,8 @@ export const DESCRIBERS: Record<string, Describer> = {
   Deployment: (c, o) => describeDeployment(c, o as Parameters<typeof describeDeployment>[1]),
   ReplicaSet: (c, o) => describeReplicaSet(c, o as Parameters<typeof describeReplicaSet>[1]),
   ReplicationController: (c, o) => describeReplicaSet(c, o as Parameters<typeof describeReplicaSet>[1]),
-  PersistentVolume: (c, o) => describePersistentVolume(c, o as Parameters<typeof describePersistentVolume>[1]),
-  PersistentVolumeClaim: (c, o) => describePersistentVolumeClaim(c, o as Parameters<typeof describePersistentVolumeClaim>[1]),
-  StorageClass: (c, o) => describeStorageClass(c, o as Parameters<typeof describeStorageClass>[1]),
+  ConfigMap: (c, o) => describeConfigMap(c, o as Parameters<typeof describeConfigMap>[1]),
+  Secret: (_c, o) => describeSecret(o as Parameters<typeof describeSecret>[0]),
   PersistentVolume: (c, o) => describePersistentVolume(c, o as Parameters<typeof describePersistentVolume>[1]),
   PersistentVolumeClaim: (c, o) => describePersistentVolumeClaim(c, o as Parameters<typeof describePersistentVolumeClaim>[1]),
   StorageClass: (c, o) => describeStorageClass(c, o as Parameters<typeof describeStorageClass>[1]),

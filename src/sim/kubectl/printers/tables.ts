@@ -6,7 +6,7 @@ import type { PodObject } from './pod';
 import { BATCH_TABLES } from './batch';
 import { WORKLOAD_TABLES } from './workloads';
 import { SET_TABLES } from './sets';
-import { STORAGE_TABLES } from './storage';
+import { CONFIG_TABLES } from './config';
 import { STORAGE_TABLES } from './storage';
 import { NETWORKING_TABLES } from './networking';
 
@@ -105,7 +105,7 @@ const events: TableSpec = {
 };
 
 /** Tables by store key; kinds without one print kubectl's default NAME / AGE table. */
-export const TABLES: Record<string, TableSpec> = { pods, nodes, namespaces, events, ...BATCH_TABLES, ...WORKLOAD_TABLES, ...SET_TABLES, ...STORAGE_TABLES, ...STORAGE_TABLES, ...NETWORKING_TABLES };
+export const TABLES: Record<string, TableSpec> = { pods, nodes, namespaces, events, ...BATCH_TABLES, ...WORKLOAD_TABLES, ...SET_TABLES, ...STORAGE_TABLES, ...NETWORKING_TABLES, ...CONFIG_TABLES };
 
 export const DEFAULT_TABLE: TableSpec = {
   headers: ['NAME', 'AGE'],

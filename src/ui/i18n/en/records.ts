@@ -94,28 +94,6 @@ const records: Record<string, string> = {
   'record.pvprotection.volumeReleased': 'PersistentVolume {{volume}} is being deleted and no claim is bound to it, so its kubernetes.io/pv-protection finalizer is removed',
   'record.scheduler.selectedNode': 'Pod {{pod}} fits node {{node}}, so the scheduler marks its WaitForFirstConsumer claim {{claim}} with that node before binding the pod',
   'record.statefulset.deleteClaim': 'StatefulSet {{statefulset}} has persistentVolumeClaimRetentionPolicy {{policy}}: Delete, so claim {{claim}} goes with its pod',
-  // storage: PersistentVolume controller, provisioners, protection finalizers (issue 5)
-  'record.pvbinder.bindVolume': 'PersistentVolume {{volume}} ({{capacity}}) is the smallest Available volume that fits claim {{claim}}, so the controller reserves it for the claim (spec.claimRef)',
-  'record.pvbinder.volumeBound': 'PersistentVolume {{volume}} is bound to claim {{claim}}',
-  'record.pvbinder.bindClaim': 'PersistentVolume {{volume}} is reserved for claim {{claim}}, so the claim names it in spec.volumeName',
-  'record.pvbinder.claimBound': 'Claim {{claim}} is Bound to PersistentVolume {{volume}} ({{capacity}})',
-  'record.pvbinder.claimLost': 'PersistentVolume {{volume}} of claim {{claim}} is gone or taken, so the claim is Lost',
-  'record.pvbinder.defaultClass': 'Claim {{claim}} names no StorageClass and {{class}} is now the default, so the controller assigns it',
-  'record.pvbinder.provision': 'No PersistentVolume fits claim {{claim}}, so the controller asks the provisioner {{provisioner}} of StorageClass {{class}} to create one',
-  'record.pvbinder.volumeAvailable': 'PersistentVolume {{volume}} is not bound to any claim, so it is Available',
-  'record.pvbinder.volumeReavailable': 'spec.claimRef of PersistentVolume {{volume}} was cleared, so it is Available to a new claim',
-  'record.pvbinder.volumeReleased': 'Claim {{claim}} of PersistentVolume {{volume}} is gone, so the volume is Released; with Retain it keeps its data and is not bound again until spec.claimRef is cleared',
-  'record.pvbinder.deleteFailed': 'PersistentVolume {{volume}} has reclaim policy Delete but no provisioner made it, so nothing can delete it: it is Failed',
-  'record.pvbinder.recycle': 'PersistentVolume {{volume}} has reclaim policy Recycle, so its files are scrubbed and it is offered again',
-  'record.pvbinder.resizeVolume': 'Claim {{claim}} asks for {{size}}, so the resizer grows PersistentVolume {{volume}}',
-  'record.pvbinder.resizePending': 'PersistentVolume {{volume}} grew to {{size}}; the file system on it grows next (FileSystemResizePending)',
-  'record.pvbinder.resized': 'The file system of PersistentVolume {{volume}} grew, so claim {{claim}} now has {{size}}',
-  'record.provisioner.create': 'Claim {{claim}} of StorageClass {{class}} has no volume, so {{provisioner}} creates PersistentVolume {{volume}} ({{size}}) for it',
-  'record.provisioner.delete': 'Claim {{claim}} is gone and PersistentVolume {{volume}} has reclaim policy Delete, so {{provisioner}} deletes the volume and its disk',
-  'record.pvprotection.claimReleased': 'Claim {{claim}} is being deleted and no pod uses it any more, so its kubernetes.io/pvc-protection finalizer is removed',
-  'record.pvprotection.volumeReleased': 'PersistentVolume {{volume}} is being deleted and no claim is bound to it, so its kubernetes.io/pv-protection finalizer is removed',
-  'record.scheduler.selectedNode': 'Pod {{pod}} fits node {{node}}, so the scheduler marks its WaitForFirstConsumer claim {{claim}} with that node before binding the pod',
-  'record.statefulset.deleteClaim': 'StatefulSet {{statefulset}} has persistentVolumeClaimRetentionPolicy {{policy}}: Delete, so claim {{claim}} goes with its pod',
 };
 
 export default records;

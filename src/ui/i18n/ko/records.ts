@@ -94,28 +94,6 @@ const records: Record<string, string> = {
   'record.pvprotection.volumeReleased': '퍼시스턴트볼륨 {{volume}}이 삭제 중이고 바인딩된 클레임이 없으므로 kubernetes.io/pv-protection 파이널라이저를 제거합니다',
   'record.scheduler.selectedNode': '파드 {{pod}}가 노드 {{node}}에 맞으므로 스케줄러가 파드를 바인딩하기 전에 WaitForFirstConsumer 클레임 {{claim}}에 그 노드를 표시합니다',
   'record.statefulset.deleteClaim': '스테이트풀셋 {{statefulset}}의 persistentVolumeClaimRetentionPolicy {{policy}}가 Delete이므로 클레임 {{claim}}이 파드와 함께 삭제됩니다',
-  // storage: PersistentVolume controller, provisioners, protection finalizers (issue 5)
-  'record.pvbinder.bindVolume': '퍼시스턴트볼륨 {{volume}}({{capacity}})이 클레임 {{claim}}에 맞는 가장 작은 Available 볼륨이므로 컨트롤러가 이 클레임에 예약합니다(spec.claimRef)',
-  'record.pvbinder.volumeBound': '퍼시스턴트볼륨 {{volume}}이 클레임 {{claim}}에 바인딩되었습니다',
-  'record.pvbinder.bindClaim': '퍼시스턴트볼륨 {{volume}}이 클레임 {{claim}}에 예약되었으므로 클레임이 spec.volumeName에 이 볼륨을 적습니다',
-  'record.pvbinder.claimBound': '클레임 {{claim}}이 퍼시스턴트볼륨 {{volume}}({{capacity}})에 바인딩되어 Bound 상태입니다',
-  'record.pvbinder.claimLost': '클레임 {{claim}}의 퍼시스턴트볼륨 {{volume}}이 사라졌거나 다른 클레임에 묶였으므로 클레임이 Lost 상태입니다',
-  'record.pvbinder.defaultClass': '클레임 {{claim}}에 스토리지클래스가 없고 이제 {{class}}가 기본 클래스이므로 컨트롤러가 이를 지정합니다',
-  'record.pvbinder.provision': '클레임 {{claim}}에 맞는 퍼시스턴트볼륨이 없으므로 컨트롤러가 스토리지클래스 {{class}}의 프로비저너 {{provisioner}}에게 볼륨 생성을 맡깁니다',
-  'record.pvbinder.volumeAvailable': '퍼시스턴트볼륨 {{volume}}이 어떤 클레임에도 묶이지 않았으므로 Available 상태입니다',
-  'record.pvbinder.volumeReavailable': '퍼시스턴트볼륨 {{volume}}의 spec.claimRef가 지워졌으므로 새 클레임이 쓸 수 있는 Available 상태가 됩니다',
-  'record.pvbinder.volumeReleased': '퍼시스턴트볼륨 {{volume}}의 클레임 {{claim}}이 사라졌으므로 볼륨이 Released 상태가 됩니다. Retain이면 데이터를 지키고, spec.claimRef를 지우기 전에는 다시 바인딩되지 않습니다',
-  'record.pvbinder.deleteFailed': '퍼시스턴트볼륨 {{volume}}의 반환 정책이 Delete이지만 프로비저너가 만든 볼륨이 아니어서 지울 수 없으므로 Failed 상태입니다',
-  'record.pvbinder.recycle': '퍼시스턴트볼륨 {{volume}}의 반환 정책이 Recycle이므로 파일을 지우고 다시 제공합니다',
-  'record.pvbinder.resizeVolume': '클레임 {{claim}}이 {{size}}를 요청하므로 리사이저가 퍼시스턴트볼륨 {{volume}}을 늘립니다',
-  'record.pvbinder.resizePending': '퍼시스턴트볼륨 {{volume}}이 {{size}}로 늘어났습니다. 다음으로 그 위의 파일 시스템을 늘립니다(FileSystemResizePending)',
-  'record.pvbinder.resized': '퍼시스턴트볼륨 {{volume}}의 파일 시스템이 늘어났으므로 클레임 {{claim}}의 용량이 {{size}}가 됩니다',
-  'record.provisioner.create': '스토리지클래스 {{class}}의 클레임 {{claim}}에 볼륨이 없으므로 {{provisioner}}가 퍼시스턴트볼륨 {{volume}}({{size}})을 만듭니다',
-  'record.provisioner.delete': '클레임 {{claim}}이 사라졌고 퍼시스턴트볼륨 {{volume}}의 반환 정책이 Delete이므로 {{provisioner}}가 볼륨과 디스크를 지웁니다',
-  'record.pvprotection.claimReleased': '클레임 {{claim}}이 삭제 중이고 더 이상 쓰는 파드가 없으므로 kubernetes.io/pvc-protection 파이널라이저를 제거합니다',
-  'record.pvprotection.volumeReleased': '퍼시스턴트볼륨 {{volume}}이 삭제 중이고 바인딩된 클레임이 없으므로 kubernetes.io/pv-protection 파이널라이저를 제거합니다',
-  'record.scheduler.selectedNode': '파드 {{pod}}가 노드 {{node}}에 맞으므로 스케줄러가 파드를 바인딩하기 전에 WaitForFirstConsumer 클레임 {{claim}}에 그 노드를 표시합니다',
-  'record.statefulset.deleteClaim': '스테이트풀셋 {{statefulset}}의 persistentVolumeClaimRetentionPolicy {{policy}}가 Delete이므로 클레임 {{claim}}이 파드와 함께 삭제됩니다',
 };
 
 export default records;
