@@ -2,6 +2,8 @@ import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../sim/objects';
 import type { ClusterSettings } from '../sim/settings';
 import { DEFAULT_SETTINGS } from '../sim/settings';
+import type { NetworkObjects } from '../sim/network/objects';
+import { policyVerdict } from '../sim/network/policy';
 import type { ClusterSnapshot } from './types';
 
 /**
@@ -505,4 +507,45 @@ export const lastAnsweredByPod =
     if (!r || r.exitCode !== 0) return false;
     const pod = findPod(s, ns, r.stdout.trim());
     return !!pod && pod.metadata.labels?.[label] === value && isRunningReady(pod);
+  };
+
+/** The snapshot's networking objects, in the shape the networking functions read. */
+export function networkObjectsOf(s: ClusterSnapshot): NetworkObjects {
+  const l = <T>(resource: string): T[] => list(s, resource) as unknown as T[];
+  return {
+    nodes: l('nodes'),
+    pods: l('pods'),
+    services: l('services'),
+    endpointSlices: l('endpointslices.discovery.k8s.io'),
+    networkPolicies: l('networkpolicies.networking.k8s.io'),
+    ingresses: l('ingresses.networking.k8s.io'),
+    ingressClasses: l('ingressclasses.networking.k8s.io'),
+    namespaces: l('namespaces'),
+  };
+}
+
+/**
+ * What NetworkPolicy says about a connection from pod `from` to pod `to` on `port`, under the
+ * snapshot's CNI plugin: `allowed` (the connection goes through) and `enforced` (the plugin
+ * applies NetworkPolicy at all; Flannel does not).
+ */
+export const policyVerdictIs =
+  (ns: string, from: string, to: string, port: number, want: { allowed: boolean; enforced: boolean }): Check =>
+  (s) => {
+    const client = findPod(s, ns, from);
+    const server = findPod(s, ns, to);
+    if (!client?.status?.podIP || !server?.status?.podIP) return false;
+    const v = policyVerdict(networkObjectsOf(s), s.settings ?? DEFAULT_SETTINGS, { pod: client, ip: client.status.podIP }, { pod: server, port });
+    return v.allowed === want.allowed && v.enforced === want.enforced;
+  };
+
+/** Some NetworkPolicy isolates pod `to` for connections from `from` (whether or not the CNI enforces it). */
+export const policyWouldDeny =
+  (ns: string, from: string, to: string, port: number): Check =>
+  (s) => {
+    const client = findPod(s, ns, from);
+    const server = findPod(s, ns, to);
+    if (!client?.status?.podIP || !server?.status?.podIP) return false;
+    const v = policyVerdict(networkObjectsOf(s), { ...(s.settings ?? DEFAULT_SETTINGS), cni: 'calico' }, { pod: client, ip: client.status.podIP }, { pod: server, port });
+    return !v.allowed;
   };
