@@ -47,7 +47,7 @@ describe('a pod, one hop per tick', () => {
     const c = createCluster({ seed: 1, nodes: 2 });
     for (let i = 0; i < 10; i++) c.api.create(pod(`p${i}`));
     c.runUntilSettled();
-    const nodes = new Set(c.store.list<PodObject>('pods').map((p) => p.spec?.nodeName));
+    const nodes = new Set(c.store.list<PodObject>('pods', { namespace: 'default' }).map((p) => p.spec?.nodeName));
     expect([...nodes].sort()).toEqual(['worker-1', 'worker-2']);
   });
 });
@@ -138,7 +138,7 @@ describe('settling and determinism', () => {
     const ticks = c.runUntilSettled();
     expect(c.settled()).toBe(true);
     expect(ticks).toBeLessThan(20);
-    const pods = c.store.list<PodObject>('pods');
+    const pods = c.store.list<PodObject>('pods', { namespace: 'default' });
     expect(pods.every((p) => p.status?.phase === 'Running')).toBe(true);
     expect(new Set(pods.map((p) => p.status?.podIP)).size).toBe(20);
   });

@@ -15,6 +15,7 @@ import { DEFAULT_TIMINGS } from './timings';
 import { SYSTEM_NAMESPACES, namespaceObject, nodeObject } from './bootstrap';
 import type { ClusterSettings } from './settings';
 import { DEFAULT_SETTINGS } from './settings';
+import { bootstrapAddons } from './bootstrapAddons';
 
 export interface ClusterOptions {
   seed?: number;
@@ -120,6 +121,12 @@ export class Cluster {
         'record.kubeadm.worker',
       );
     }
+    // The add-ons were running before the learner arrives: the controllers' informers list them
+    // on start, so their creation is no change to replay in tick 1.
+    const pending = this.manager.dump().pending.length;
+    bootstrapAddons({ store: this.store, clock: this.clock, seed: this.options.seed, settings: () => this.settings, controlPlane: { name: 'control-plane', ip: '172.18.0.2' }, record: (r) => this.records.push(r) });
+    const queued = this.manager.dump();
+    this.manager.restore({ ...queued, pending: queued.pending.slice(0, pending) });
     return this;
   }
 

@@ -94,7 +94,7 @@ describe('SimHost', () => {
     h.handle({ seq: 1, type: 'reset', options: { seed: 2, nodes: 1 }, manifests: [{ file: 'web.yaml', yaml: pod }] });
     const snap = out.find((m) => m.re === 1);
     if (snap?.type !== 'snapshot') throw new Error('no snapshot');
-    expect(snap.snapshot.objects.pods?.map((d) => d.metadata.name)).toEqual(['web']);
+    expect(snap.snapshot.objects.pods?.filter((d) => d.metadata.namespace === 'default').map((d) => d.metadata.name)).toEqual(['web']);
     expect(snap.snapshot.objects.nodes).toHaveLength(2);
     h.handle({ seq: 2, type: 'export' });
     const exp = out.find((m) => m.re === 2);
@@ -103,7 +103,7 @@ describe('SimHost', () => {
     other.h.handle({ seq: 3, type: 'import', state: exp.state });
     const imported = other.out.find((m) => m.re === 3);
     if (imported?.type !== 'snapshot') throw new Error('no import snapshot');
-    expect(imported.snapshot.objects.pods?.map((d) => d.metadata.name)).toEqual(['web']);
+    expect(imported.snapshot.objects.pods?.filter((d) => d.metadata.namespace === 'default').map((d) => d.metadata.name)).toEqual(['web']);
   });
 
   it('answers schedulingResult with the scheduler\'s filter/score table for a scheduled pod', () => {

@@ -40,7 +40,7 @@ function family(c: Cluster): { owner: KubeObject; kids: KubeObject[] } {
   return { owner, kids };
 }
 
-const names = (c: Cluster) => c.store.list('pods').map((p) => p.metadata.name).sort();
+const names = (c: Cluster) => c.store.list('pods', { namespace: 'default' }).map((p) => p.metadata.name).sort();
 const del = (c: Cluster, name: string, opts: DeleteOptions) => c.api.delete(POD, 'default', name, opts);
 
 describe('garbage collector', () => {
@@ -180,11 +180,11 @@ spec:
     // The pod sleeps 600 s, so the cluster is busy, not settled: step a few ticks instead.
     c.tickN(70);
     expect(c.store.list('jobs.batch')).toHaveLength(1);
-    expect(c.store.list('pods')).toHaveLength(1);
+    expect(c.store.list('pods', { namespace: 'default' })).toHaveLength(1);
     expect(runKubectl(c, 'delete cronjob tick', () => undefined).stdout).toBe('cronjob.batch "tick" deleted from default namespace\n');
     c.runUntilSettled();
     expect(c.store.list('jobs.batch')).toHaveLength(0);
-    expect(c.store.list('pods')).toHaveLength(0);
+    expect(c.store.list('pods', { namespace: 'default' })).toHaveLength(0);
     const gc = c.records.filter((r) => r.controller === 'garbage-collector').map((r) => `${r.action} ${r.target.kind}`);
     expect(gc).toEqual(['delete Job', 'delete Pod']);
   });

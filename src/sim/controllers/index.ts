@@ -11,10 +11,12 @@ import { createJobController } from './job/job';
 import { createCronJobController } from './cronjob/cronjob';
 import { createStatefulSetController } from './statefulset/statefulset';
 import { createDaemonSetController } from './daemonset/daemonset';
+import { createEndpointSliceController, createEndpointsController } from './endpoints';
+import { createServiceController } from './service/loadbalancer';
 import { storageControllers } from './volume';
 import { createIngressController } from './ingress/controller';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), ...storageControllers(), createIngressController()];
+  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), createEndpointSliceController(), createEndpointsController(), createServiceController(), ...storageControllers(), createIngressController()];
 }

@@ -78,7 +78,7 @@ describe('kubectl cordon, uncordon, drain', () => {
     expect(forced.stderr).toBe('Warning: deleting Pods that declare no controller: default/solo\n');
     expect(node(c, 'worker-1').spec?.unschedulable).toBe(true);
     c.runUntilSettled();
-    expect(c.store.list<PodObject>('pods')).toEqual([]);
+    expect(c.store.list<PodObject>('pods', { namespace: 'default' })).toEqual([]);
     expect(kubectl(c, 'uncordon worker-1').stdout).toBe('node/worker-1 uncordoned\n');
     expect(node(c, 'worker-1').spec?.unschedulable).toBeUndefined();
     expect(kubectl(c, 'cordon nope').stderr).toBe('Error from server (NotFound): nodes "nope" not found\n');

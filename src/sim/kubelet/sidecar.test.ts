@@ -26,7 +26,7 @@ describe('native sidecars (init containers with restartPolicy Always)', () => {
     const c = createCluster({ seed: 3 });
     expect(applyManifest(c, JOB, 'job.yaml', { atomic: true }).exitCode).toBe(0);
     c.runUntilSettled(200);
-    const pod = c.store.list('pods')[0] as unknown as {
+    const pod = c.store.list('pods', { namespace: 'default' })[0] as unknown as {
       status: { phase: string; initContainerStatuses: { state: { terminated?: { exitCode: number } } }[] };
     };
     expect(pod.status.phase).toBe('Succeeded');

@@ -11,6 +11,7 @@ import { cronJobStrategy } from './cronjob';
 import { statefulSetStrategy } from './statefulset';
 import { daemonSetStrategy } from './daemonset';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
+import { serviceStrategy } from './service';
 import { persistentVolumeStrategy } from './persistentvolume';
 import { storageClassStrategy } from './storageclass';
 import { networkPolicyStrategy } from './networkpolicy';
@@ -34,6 +35,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'statefulsets.apps': statefulSetStrategy,
   'daemonsets.apps': daemonSetStrategy,
   persistentvolumeclaims: persistentVolumeClaimStrategy,
+  services: serviceStrategy,
   persistentvolumes: persistentVolumeStrategy,
   'storageclasses.storage.k8s.io': storageClassStrategy,
   'networkpolicies.networking.k8s.io': networkPolicyStrategy,
