@@ -114,6 +114,9 @@ const records: Record<string, string> = {
   'record.pvprotection.volumeReleased': 'PersistentVolume {{volume}} is being deleted and no claim is bound to it, so its kubernetes.io/pv-protection finalizer is removed',
   'record.scheduler.selectedNode': 'Pod {{pod}} fits node {{node}}, so the scheduler marks its WaitForFirstConsumer claim {{claim}} with that node before binding the pod',
   'record.statefulset.deleteClaim': 'StatefulSet {{statefulset}} has persistentVolumeClaimRetentionPolicy {{policy}}: Delete, so claim {{claim}} goes with its pod',
+  // config-secrets: encryption at rest (issue 5)
+  'record.cluster.encryptionOn': 'The learner turned on encryption at rest: Secrets written from now on are stored aescbc-encrypted in etcd; existing ones stay plaintext until rewritten',
+  'record.cluster.encryptionOff': 'The learner turned off encryption at rest: Secrets written from now on are stored in plaintext; encrypted ones stay encrypted until rewritten',
 };
 
 export default records;

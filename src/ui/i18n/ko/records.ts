@@ -114,6 +114,9 @@ const records: Record<string, string> = {
   'record.pvprotection.volumeReleased': '퍼시스턴트볼륨 {{volume}}이 삭제 중이고 바인딩된 클레임이 없으므로 kubernetes.io/pv-protection 파이널라이저를 제거합니다',
   'record.scheduler.selectedNode': '파드 {{pod}}가 노드 {{node}}에 맞으므로 스케줄러가 파드를 바인딩하기 전에 WaitForFirstConsumer 클레임 {{claim}}에 그 노드를 표시합니다',
   'record.statefulset.deleteClaim': '스테이트풀셋 {{statefulset}}의 persistentVolumeClaimRetentionPolicy {{policy}}가 Delete이므로 클레임 {{claim}}이 파드와 함께 삭제됩니다',
+  // config-secrets: encryption at rest (issue 5)
+  'record.cluster.encryptionOn': '학습자가 저장 데이터 암호화를 켰습니다. 이제부터 쓰이는 시크릿은 etcd에 aescbc로 암호화되어 저장되고, 기존 시크릿은 다시 쓰일 때까지 평문으로 남습니다',
+  'record.cluster.encryptionOff': '학습자가 저장 데이터 암호화를 껐습니다. 이제부터 쓰이는 시크릿은 평문으로 저장되고, 암호화된 시크릿은 다시 쓰일 때까지 암호화된 채로 남습니다',
 };
 
 export default records;
