@@ -15,6 +15,7 @@ import { DEFAULT_TIMINGS } from './timings';
 import { SYSTEM_NAMESPACES, namespaceObject, nodeObject } from './bootstrap';
 import type { ClusterSettings } from './settings';
 import { DEFAULT_SETTINGS } from './settings';
+import type { PortForward } from './network/portforward';
 import { bootstrapAddons } from './bootstrapAddons';
 
 export interface ClusterOptions {
@@ -54,6 +55,8 @@ export interface ClusterState {
   records: ReconcileRecord[];
   /** Absent in states saved before settings existed: those get the options' settings. */
   settings?: ClusterSettings;
+  /** Open `kubectl port-forward`s (absent when none). */
+  portForwards?: PortForward[];
 }
 
 export const KUBERNETES_VERSION = 'v1.34.1';
@@ -80,6 +83,8 @@ export class Cluster {
   readonly options: ClusterState['options'];
   /** The cluster's current add-on and network choices; change them with `configure`. */
   settings: ClusterSettings;
+  /** `kubectl port-forward`s the learner left open (network/portforward.ts). */
+  portForwards: PortForward[] = [];
 
   constructor(options: ClusterOptions = {}, controllers: Controller[] = defaultControllers()) {
     this.options = { ...options, seed: options.seed ?? 1, nodes: options.nodes ?? 2 };
@@ -210,6 +215,7 @@ export class Cluster {
       controllers: this.manager.dump(),
       records: this.records,
       settings: this.settings,
+      ...(this.portForwards.length ? { portForwards: this.portForwards } : {}),
     };
   }
 
@@ -222,6 +228,7 @@ export class Cluster {
     c.manager.restore(state.controllers);
     c.records.push(...state.records);
     if (state.settings) c.settings = { ...DEFAULT_SETTINGS, ...state.settings };
+    if (state.portForwards) c.portForwards = [...state.portForwards];
     c.recordsDrained = c.records.length;
     return c;
   }

@@ -18,7 +18,7 @@ function nginxTime(millis: number): string {
   return `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
 }
 
-const NGINX_VERSIONS: Record<string, string> = { '1.25': '1.25.5', '1.26': '1.26.3', '1.27': '1.27.5', '1.28': '1.28.0', '1.29': '1.29.1', latest: '1.29.1', mainline: '1.29.1', stable: '1.28.0' };
+export const NGINX_VERSIONS: Record<string, string> = { '1.25': '1.25.5', '1.26': '1.26.3', '1.27': '1.27.5', '1.28': '1.28.0', '1.29': '1.29.1', latest: '1.29.1', mainline: '1.29.1', stable: '1.28.0' };
 
 /** The startup lines a server image prints (nginx's are what its docker entrypoint really prints). */
 export function productLogs(product: ImageEntry['product'], millis: number, tag: string): string[] {
