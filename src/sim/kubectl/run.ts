@@ -26,9 +26,6 @@ import { runClusterCommand } from './cluster/index';
 import { runExec } from './exec';
 import { runPortForward, runPortForwardAdmin } from './portforward';
 import { runLocalHttp, runNodeIptables } from './curl';
-import { runExec } from './exec';
-import { runPortForward, runPortForwardAdmin } from './portforward';
-import { runLocalHttp, runNodeIptables } from './curl';
 import type { FileReader, KubectlResult } from './types';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -46,8 +43,6 @@ Basic Commands:
   logs            Print the logs for a container in a pod
   exec            Execute a command in a container
   port-forward    Forward one or more local ports to a pod
-  exec            Execute a command in a container
-  port-forward    Forward one or more local ports to a pod
   cordon          Mark node as unschedulable
   uncordon        Mark node as schedulable
   drain           Drain node in preparation for maintenance
@@ -60,9 +55,6 @@ Kube Orchestra (not kubectl):
   settle          Advance until nothing is left to reconcile
   node stop|start NODE  Stop or start the kubelet of a node (it goes NotReady, then its pods are evicted)
   node add|remove NAME  A machine joins the cluster, or leaves it (its pods are garbage-collected)
-  node iptables NODE    The nat/filter rules kube-proxy programmed on NODE (iptables-save)
-  curl|wget URL   A request from your own machine: localhost:PORT (port-forward), NODE-IP:NODEPORT, LB IP
-  port-forward list|stop PORT  The open port-forwards; stop one
   node iptables NODE    The nat/filter rules kube-proxy programmed on NODE (iptables-save)
   curl|wget URL   A request from your own machine: localhost:PORT (port-forward), NODE-IP:NODEPORT, LB IP
   port-forward list|stop PORT  The open port-forwards; stop one
@@ -145,11 +137,6 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'tick') return runTick(cluster, rest);
   if (cmd === 'settle') return runSettle(cluster);
   if (cmd === 'node' && (rest[0] === 'add' || rest[0] === 'remove')) return runNodeAdmin(cluster, rest);
-  if (cmd === 'node' && rest[0] === 'iptables') return runNodeIptables(cluster, rest.slice(1));
-  if (cmd === 'exec') return runExec(cluster, rest);
-  if (cmd === 'port-forward' && (rest[0] === 'list' || rest[0] === 'stop')) return runPortForwardAdmin(cluster, rest);
-  if (cmd === 'port-forward') return runPortForward(cluster, rest);
-  if (cmd === 'curl' || cmd === 'wget') return runLocalHttp(cluster, argv);
   if (cmd === 'node' && rest[0] === 'iptables') return runNodeIptables(cluster, rest.slice(1));
   if (cmd === 'exec') return runExec(cluster, rest);
   if (cmd === 'port-forward' && (rest[0] === 'list' || rest[0] === 'stop')) return runPortForwardAdmin(cluster, rest);
