@@ -8,6 +8,7 @@ import { kubeProxyServicePorts, pickEndpoint } from './kubeproxy';
 import type { NetworkObjects } from './objects';
 import { networkObjectsFromStore } from './objects';
 import { policyVerdict } from './policy';
+import { ingressControllerAddress, routeIngress } from './ingress';
 import type { HttpResponse } from './serve';
 import { serve } from './serve';
 import type { PolicyVerdict, TrafficHop, TrafficOutcome, TrafficTrace } from './types';
@@ -305,6 +306,7 @@ export function routeRequest(env: TrafficEnv, source: TrafficSource, url: string
   const node = input.nodes.find((n) => n.status?.addresses?.some((a) => a.type === 'InternalIP' && a.address === ip));
   if (node) {
     const nodeName = node.metadata?.name ?? '';
+    if (env.settings.ingressController && (parsed.port === 80 || parsed.port === 443) && ingressControllerAddress(input.nodes) === ip) return throughIngress(trip, client, nodeName, ip, ipFail, req);
     const sp = kubeProxyServicePorts(input, nodeName).find((p) => p.nodePort === parsed.port && p.protocol === 'TCP');
     if (!sp) {
       trip.hop({ kind: 'node-port', node: nodeName, text: `${nodeName} (${ip}) has nothing on port ${parsed.port}: no Service has nodePort ${parsed.port}`, code: 'network.traffic.noNodePort', params: { node: nodeName, port: parsed.port } });
@@ -329,6 +331,36 @@ export function routeRequest(env: TrafficEnv, source: TrafficSource, url: string
   }
   trip.hop({ kind: 'client', text: `no Service, node, load balancer or pod has the address ${ip}: the packet is never answered`, code: 'network.traffic.noRoute', params: { ip } });
   return trip.done('unreachable', { failure: { ...ipFail, kind: 'timeout' } });
+}
+
+const INGRESS_404 = '<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
+
+/** ingress-nginx on `nodeName` (hostPort 80/443) matches host and path, then balances over the Service's ready endpoints itself. */
+function throughIngress(trip: Trip, client: Client, nodeName: string, ip: string, fail: RequestFailure, req: { method: 'GET' | 'HEAD'; path: string; host: string }): TrafficResult {
+  const { env } = trip;
+  const route = routeIngress(env.input, env.settings, req.host, req.path);
+  if ('error' in route) {
+    trip.hop({ kind: 'ingress', node: nodeName, text: `ingress-nginx on ${nodeName} (${ip}): ${route.error}`, code: 'network.traffic.ingressNoRoute', params: { host: req.host, path: req.path } });
+    const body = INGRESS_404;
+    return trip.done('ok', { response: { status: 404, reason: 'Not Found', headers: [['Date', new Date(env.millis).toUTCString()], ['Content-Type', 'text/html'], ['Content-Length', String(body.length)], ['Connection', 'keep-alive']], body } });
+  }
+  const svc = env.input.services.find((s) => s.metadata?.namespace === route.service.namespace && s.metadata?.name === route.service.name);
+  const sp = kubeProxyServicePorts(env.input, nodeName).find(
+    (p) => p.service.namespace === route.service.namespace && p.service.name === route.service.name && (p.port === route.service.port || p.portName === route.service.port),
+  );
+  const rule = route.rule ? ` rule ${route.rule.host || '*'}${route.rule.path} (${route.rule.pathType})` : ' default backend';
+  trip.hop({ kind: 'ingress', ref: route.ingress, node: nodeName, text: `ingress-nginx on ${nodeName} (${ip}) matches Host ${req.host} ${req.path} to Ingress ${route.ingress.namespace}/${route.ingress.name}${rule} → Service ${route.service.namespace}/${route.service.name}:${route.service.port}`, code: 'network.traffic.ingress', params: { ingress: `${route.ingress.namespace}/${route.ingress.name}`, service: `${route.service.namespace}/${route.service.name}`, host: req.host, path: req.path } });
+  if (!svc || !sp || sp.endpoints.length === 0) {
+    trip.hop({ kind: 'service', ...(svc ? { ref: { kind: 'Service', namespace: route.service.namespace, name: route.service.name } } : {}), node: nodeName, text: `Service ${route.service.namespace}/${route.service.name} ${svc ? 'has no ready endpoints' : 'does not exist'}: ingress-nginx answers 503 Service Temporarily Unavailable`, code: 'network.traffic.ingressNoEndpoints', params: { service: `${route.service.namespace}/${route.service.name}` } });
+    const body = '<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
+    return trip.done('ok', { response: { status: 503, reason: 'Service Temporarily Unavailable', headers: [['Date', new Date(env.millis).toUTCString()], ['Content-Type', 'text/html'], ['Content-Length', String(body.length)]], body } });
+  }
+  const jump = pickEndpoint(sp.clusterJumps.length ? sp.clusterJumps : sp.externalJumps, env.draw);
+  const server = jump ? (findPod(env.input, jump.endpoint.pod) ?? findPodByIP(env.input, jump.endpoint.ip)) : undefined;
+  if (!jump || !server) return trip.done('no-endpoints', { failure: { ...fail, kind: 'refused' } });
+  trip.hop({ kind: 'service', ref: sp.service, node: nodeName, text: `ingress-nginx sends it straight to endpoint ${jump.endpoint.address} of ${sp.servicePortName} (it balances over the EndpointSlice itself, not through kube-proxy)`, code: 'network.traffic.ingressEndpoint', params: { endpoint: jump.endpoint.address } });
+  // The controller proxies: the pod sees the controller's address as the client.
+  return deliver(trip, { ip }, server, jump.endpoint.port, fail, req, nodeName);
 }
 
 function throughLoadBalancer(trip: Trip, client: Client, svc: Service, ip: string, port: number, fail: RequestFailure, req: { method: 'GET' | 'HEAD'; path: string; host: string }): TrafficResult {
