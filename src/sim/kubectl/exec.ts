@@ -10,6 +10,7 @@ import { pickAttachablePod, podsSelectedBy } from '../network/portforward';
 import { KubectlError, formatStatus, usage } from './errors';
 import { resolveType } from './resolve';
 import type { KubectlResult } from './types';
+import { execWithConfig } from '../kubelet/execConfig';
 
 const PODS = findByKind('v1', 'Pod') as ResourceType;
 
@@ -109,7 +110,8 @@ export function runExec(cluster: Cluster, argv: string[]): KubectlResult {
   if (!status?.state?.running) throw usage(`unable to upgrade connection: container not found ("${containerName}")`);
   if (o.tty && o.stdin) stderr += 'Unable to use a TTY - input is not a terminal or the right kind of file\n';
   const env = trafficEnvOf(cluster);
-  const res = execInContainer({ env, pod, container, argv: o.command });
+  // ConfigMap/Secret env and volume files as the kubelet set them up (kubelet/execConfig.ts).
+  const res = execInContainer({ env, ...execWithConfig(pod, container, cluster.store), argv: o.command });
   if ('notFound' in res) {
     const id = sha256Hex(`${pod.metadata?.uid ?? name}/${containerName}/${cluster.tick}/${o.command.join(' ')}`);
     throw new KubectlError(
