@@ -1,11 +1,11 @@
 import type { StatefulSetStatus } from 'kubernetes-types/apps/v1';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { Controller, ReconcileContext, ReconcileResult } from '../types';
-import { splitKey } from '../../objects';
+import { ownerRefTo, splitKey } from '../../objects';
 import { templateHash } from './revision';
 import { controllerOwnerKeys } from '../ownerWatch';
 import type { ClaimObject, PodObject, StatefulSetObject } from './pods';
-import { REVISION_LABEL, isAvailable, isFailedOrSucceeded, isHealthy, isRunningAndReady, isTerminating, newClaim, newStatefulSetPod, ordinalOf } from './pods';
+import { REVISION_LABEL, claimName, isAvailable, isFailedOrSucceeded, isHealthy, isRunningAndReady, isTerminating, newClaim, newStatefulSetPod, ordinalOf } from './pods';
 
 export const STATEFULSET_CONTROLLER = 'statefulset-controller';
 const SOURCE = { component: STATEFULSET_CONTROLLER };
@@ -57,6 +57,8 @@ class Sync {
     const pod = newStatefulSetPod(set, template, revision, ordinal);
     for (const t of spec.volumeClaimTemplates ?? []) {
       const claim = newClaim(set, t, ordinal);
+      // persistentVolumeClaimRetentionPolicy.whenDeleted: Delete — the set owns its claims, so the garbage collector takes them with it.
+      if (spec.persistentVolumeClaimRetentionPolicy?.whenDeleted === 'Delete') claim.metadata.ownerReferences = [ownerRefTo(set, false)];
       if (ctx.store.get<ClaimObject>('persistentvolumeclaims', claim.metadata.namespace, claim.metadata.name)) continue;
       const res = ctx.client.create(claim, {
         reason: `StatefulSet ${this.setKey()} needs claim ${claim.metadata.name} (volumeClaimTemplate ${t.metadata?.name}) before it creates pod ${pod.metadata.name}`,
@@ -75,7 +77,12 @@ class Sync {
     else ctx.events.record(set, 'Warning', 'FailedCreate', `create Pod ${pod.metadata.name} in StatefulSet ${this.name} failed error: ${res.status.message}`, SOURCE);
   }
 
+  claimsFollow(pod: PodObject): void {
+    claimsFollowPod(this, pod);
+  }
+
   delete(pod: PodObject, why: 'failed' | 'condemned' | 'update'): void {
+    if (why === 'condemned' && this.set.spec?.persistentVolumeClaimRetentionPolicy?.whenScaled === 'Delete') this.claimsFollow(pod);
     const reasons = {
       failed: `Pod ${pod.metadata.name} of StatefulSet ${this.setKey()} has ${pod.status?.phase ?? 'failed'}, so it is deleted to be created again`,
       condemned: `StatefulSet ${this.setKey()} wants ${this.set.spec?.replicas ?? 1} replicas, so it removes the highest ordinal, ${pod.metadata.name}`,
@@ -87,6 +94,23 @@ class Sync {
       params: { statefulset: this.setKey(), pod: pod.metadata.name, revision: this.updateRevision },
     });
     if (res.ok) this.ctx.events.record(this.set, 'Normal', 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${this.name} successful`, SOURCE);
+  }
+}
+
+/** whenScaled: Delete — a condemned pod's claims get the pod as their only owner, so they go once the pod is gone. */
+function claimsFollowPod(s: Sync, pod: PodObject): void {
+  for (const t of s.set.spec?.volumeClaimTemplates ?? []) {
+    const name = claimName(t.metadata?.name ?? '', s.name, ordinalOf(s.name, pod.metadata.name));
+    const claim = s.ctx.store.get<ClaimObject>('persistentvolumeclaims', pod.metadata.namespace, name);
+    if (!claim || claim.metadata.ownerReferences?.some((r) => r.uid === pod.metadata.uid)) continue;
+    s.ctx.client.update(
+      { ...claim, metadata: { ...claim.metadata, ownerReferences: [...(claim.metadata.ownerReferences ?? []).filter((r) => r.uid !== s.set.metadata.uid), ownerRefTo(pod, false)] } },
+      {
+        reason: `StatefulSet ${pod.metadata.namespace}/${s.name} has persistentVolumeClaimRetentionPolicy whenScaled: Delete, so claim ${name} goes with its pod ${pod.metadata.name}`,
+        code: 'record.statefulset.deleteClaim',
+        params: { statefulset: `${pod.metadata.namespace}/${s.name}`, claim: name, policy: 'whenScaled', pod: pod.metadata.name },
+      },
+    );
   }
 }
 
