@@ -277,7 +277,7 @@ Wrap them in single quotes so the shell leaves the parentheses and \`!\` alone. 
         },
       ],
       hint: {
-        ko: 'Apply를 누른 뒤 Step을 몇 번 누릅니다.',
+        ko: '적용을 누른 뒤 한 틱을 몇 번 누릅니다.',
         en: 'Press Apply, then Step a few times.',
       },
       explain: {
@@ -342,7 +342,7 @@ Change \`web-1\`'s \`app\` to \`debug\`. This is how you pull a misbehaving pod 
         },
       ],
       hint: {
-        ko: '명령을 실행한 뒤 Step을 몇 번 누릅니다.',
+        ko: '명령을 실행한 뒤 한 틱을 몇 번 누릅니다.',
         en: 'Run the command, then Step a few times.',
       },
       explain: {
@@ -432,7 +432,7 @@ Think about what removing \`tier\` from \`api-2\` does. ReplicaSet \`api\`'s sel
         },
       ],
       hint: {
-        ko: '명령을 실행한 뒤 Settle을 누릅니다.',
+        ko: '명령을 실행한 뒤 안정화를 누릅니다.',
         en: 'Run the command, then press Settle.',
       },
       explain: {

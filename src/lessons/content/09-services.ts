@@ -99,7 +99,7 @@ export const servicesLesson: Lesson = {
 
 **서비스**는 레이블 셀렉터로 파드를 고르고, 그 앞에 바뀌지 않는 가상 IP(ClusterIP)와 DNS 이름을 둡니다. 기본 타입 **ClusterIP**는 클러스터 안에서만 닿습니다. 마이크로서비스끼리 부르거나 내부 API를 호출할 때 씁니다.
 
-먼저 Settle로 파드를 띄운 뒤 서비스를 만듭니다. \`--port\`는 서비스의 포트, \`--target-port\`는 파드의 포트입니다.`,
+먼저 안정화로 파드를 띄운 뒤 서비스를 만듭니다. \`--port\`는 서비스의 포트, \`--target-port\`는 파드의 포트입니다.`,
         en: `The three pods of Deployment \`web\` answer every request with their own pod name. A pod's IP changes whenever the pod is recreated, so an address written down by hand soon points nowhere.
 
 A **Service** chooses pods with a label selector and puts a virtual IP (the ClusterIP) and a DNS name in front of them that do not change. The default type, **ClusterIP**, is reachable only inside the cluster: services calling each other, internal APIs.
@@ -120,11 +120,11 @@ Press Settle to start the pods, then create the Service. \`--port\` is the Servi
         },
       ],
       hint: {
-        ko: 'Settle을 누른 뒤 명령을 실행합니다. `kubectl get svc,endpointslices`로 결과를 봅니다.',
+        ko: '안정화를 누른 뒤 명령을 실행합니다. `kubectl get svc,endpointslices`로 결과를 봅니다.',
         en: 'Press Settle, then run the command. `kubectl get svc,endpointslices` shows the result.',
       },
       explain: {
-        ko: '`kubectl expose`는 디플로이먼트의 셀렉터 `app=web`을 그대로 복사해 서비스를 만들었습니다. API 서버는 서비스 CIDR `10.96.0.0/12`에서 ClusterIP를 하나 할당했습니다. 엔드포인트슬라이스(EndpointSlice) 컨트롤러는 셀렉터에 맞고 준비된 파드의 IP와 포트 9376을 `web-xxxxx` 슬라이스에 적었습니다. Services 뷰에서 셀렉터 칩이 파드 3개를 가리킵니다.',
+        ko: '`kubectl expose`는 디플로이먼트의 셀렉터 `app=web`을 그대로 복사해 서비스를 만들었습니다. API 서버는 서비스 CIDR `10.96.0.0/12`에서 ClusterIP를 하나 할당했습니다. 엔드포인트슬라이스(EndpointSlice) 컨트롤러는 셀렉터에 맞고 준비된 파드의 IP와 포트 9376을 `web-xxxxx` 슬라이스에 적었습니다. 서비스 뷰에서 셀렉터 칩이 파드 3개를 가리킵니다.',
         en: '`kubectl expose` copied the Deployment\'s selector `app=web` into a new Service. The API server allocated a ClusterIP from the Service CIDR, `10.96.0.0/12`. The EndpointSlice controller wrote the IPs of the ready pods that match, with port 9376, into slice `web-xxxxx`. In the Services view, the selector chip points at the three pods.',
       },
       solution: [{ kind: 'settle' }, { kind: 'kubectl', line: 'kubectl expose deployment web --port=80 --target-port=9376' }, { kind: 'settle' }],
@@ -174,7 +174,7 @@ Run the same command a few times and compare the pod names that answer.`,
       body: {
         ko: `**NodePort** 서비스는 ClusterIP에 더해 모든 노드의 같은 포트(30000–32767)를 엽니다. \`노드IP:포트\`로 클러스터 밖에서 닿으므로 개발·테스트 환경에서 간단히 노출할 때 씁니다. 포트를 직접 관리해야 하고, 모든 노드에 포트가 열리므로 보안도 따져야 합니다.
 
-편집기의 \`web-np\`에는 일부러 넣은 오타가 있습니다. 셀렉터가 \`app: wbe\`입니다. 적용하고 Services 뷰와 \`kubectl get endpointslices\`를 확인한 뒤 고쳐서 다시 적용합니다.`,
+편집기의 \`web-np\`에는 일부러 넣은 오타가 있습니다. 셀렉터가 \`app: wbe\`입니다. 적용하고 서비스 뷰와 \`kubectl get endpointslices\`를 확인한 뒤 고쳐서 다시 적용합니다.`,
         en: `A **NodePort** Service opens, on top of a ClusterIP, the same port (30000–32767) on every node. It is reachable from outside as \`nodeIP:port\`, handy for exposing something simply in development or test. You manage the ports yourself, and every node opens them, so think about security.
 
 The \`web-np\` in the editor has a typo on purpose: its selector says \`app: wbe\`. Apply, look at the Services view and \`kubectl get endpointslices\`, then fix it and apply again.`,
@@ -296,7 +296,7 @@ This cluster has no provider yet. Create the Service, then look at it with \`kub
       id: 'lb-provider',
       title: { ko: '로드밸런서 공급자 켜기', en: 'Switch on a load-balancer provider' },
       body: {
-        ko: `\`cluster load-balancer on\`은 Kube Orchestra의 명령입니다. 클라우드 컨트롤러 매니저나 MetalLB를 설치한 것처럼 공급자를 켭니다. 상단의 Cluster settings에서도 켤 수 있습니다.
+        ko: `\`cluster load-balancer on\`은 Kube Orchestra의 명령입니다. 클라우드 컨트롤러 매니저나 MetalLB를 설치한 것처럼 공급자를 켭니다. 상단의 클러스터 설정에서도 켤 수 있습니다.
 
 켠 뒤 한 틱 진행하고 \`kubectl get svc web-lb\`를 다시 봅니다.`,
         en: `\`cluster load-balancer on\` is a Kube Orchestra command: it switches on a provider, as if you had installed a cloud controller manager or MetalLB. The Cluster settings button in the top bar does the same.
@@ -308,7 +308,7 @@ Switch it on, step a tick and look at \`kubectl get svc web-lb\` again.`,
         { id: 'provider', text: { ko: '로드밸런서 공급자가 켜져 있습니다', en: 'A load-balancer provider is on' }, check: clusterSetting('loadBalancer', true) },
         { id: 'ip', text: { ko: '`web-lb`가 외부 IP를 받았습니다', en: '`web-lb` has an external IP' }, check: loadBalancerAssigned('default', 'web-lb') },
       ],
-      hint: { ko: '명령을 실행한 뒤 Step을 누릅니다.', en: 'Run the command, then press Step.' },
+      hint: { ko: '명령을 실행한 뒤 한 틱을 누릅니다.', en: 'Run the command, then press Step.' },
       explain: {
         ko: '서비스 컨트롤러가 공급자에게 주소를 받아 `status.loadBalancer.ingress[0].ip`에 적었고, `EXTERNAL-IP`에 그 IP가 나옵니다. 로드밸런서는 받은 연결을 노드의 노드 포트로 보내고, 거기서부터는 NodePort와 같은 길을 갑니다. `curl http://<그 IP>`로 확인해 봅니다.',
         en: 'The service controller got an address from the provider and wrote it to `status.loadBalancer.ingress[0].ip`; `EXTERNAL-IP` now shows it. The load balancer sends connections to the nodes\' node port, and from there they take the NodePort path. Try `curl http://<that IP>`.',

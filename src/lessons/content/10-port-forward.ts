@@ -54,7 +54,7 @@ export const portForwardLesson: Lesson = {
       body: {
         ko: `서비스 \`web\`은 ClusterIP 타입이라 클러스터 밖에서는 닿지 않습니다. \`kubectl port-forward\`는 내 컴퓨터의 로컬 포트를 클러스터 안으로 잇는 터널을 엽니다. 연결은 API 서버를 거쳐 노드의 kubelet까지 가므로 인그레스(Ingress)나 NodePort 없이도 테스트할 수 있습니다.
 
-\`8080:80\`은 \`로컬 포트:원격 포트\`입니다. 여기서 원격 포트 80은 서비스의 포트입니다. Settle로 파드를 띄운 뒤 실행합니다. Kube Orchestra는 \`port-forward stop\`으로 멈출 때까지 터널을 열어 둡니다.`,
+\`8080:80\`은 \`로컬 포트:원격 포트\`입니다. 여기서 원격 포트 80은 서비스의 포트입니다. 안정화로 파드를 띄운 뒤 실행합니다. Kube Orchestra는 \`port-forward stop\`으로 멈출 때까지 터널을 열어 둡니다.`,
         en: `Service \`web\` is a ClusterIP Service, so nothing outside the cluster can reach it. \`kubectl port-forward\` opens a tunnel from a local port on your machine into the cluster. The connection runs through the API server to the node's kubelet, so you can test without an Ingress or a NodePort.
 
 \`8080:80\` means \`local:remote\`; the remote 80 here is the Service's port. Press Settle to start the pods, then run it. Kube Orchestra keeps the tunnel open until you \`port-forward stop\` it.`,
@@ -79,7 +79,7 @@ export const portForwardLesson: Lesson = {
           check: lastOutputContains('Forwarding from 127.0.0.1:8080 -> 9376'),
         },
       ],
-      hint: { ko: `Settle을 누른 뒤 \`${FORWARD_SVC}\`을 실행합니다.`, en: `Press Settle, then run \`${FORWARD_SVC}\`.` },
+      hint: { ko: `안정화를 누른 뒤 \`${FORWARD_SVC}\`을 실행합니다.`, en: `Press Settle, then run \`${FORWARD_SVC}\`.` },
       explain: {
         ko: 'kubectl은 서비스의 셀렉터로 파드를 찾아 그중 하나(준비된 파드 가운데 가장 오래된 것)를 골랐고, `127.0.0.1`과 `[::1]`의 8080에서 기다립니다. 실제 터미널이라면 이 명령은 끝나지 않고 계속 실행됩니다.',
         en: 'kubectl found the pods through the Service\'s selector, picked one of them (the oldest ready one), and now listens on 8080 at `127.0.0.1` and `[::1]`. In a real terminal the command keeps running and does not return.',
@@ -156,7 +156,7 @@ Naming a workload such as \`deployment/web\` also ends up on one pod. For anothe
       id: 'pods-die',
       title: { ko: '파드를 모두 바꾸기', en: 'Replace every pod' },
       body: {
-        ko: `\`web\` 파드를 레이블로 모두 지웁니다. 디플로이먼트가 새 파드 3개를 만들고, 서비스의 엔드포인트도 새 파드로 바뀝니다. Settle로 새 파드가 준비될 때까지 진행합니다.`,
+        ko: `\`web\` 파드를 레이블로 모두 지웁니다. 디플로이먼트가 새 파드 3개를 만들고, 서비스의 엔드포인트도 새 파드로 바뀝니다. 안정화로 새 파드가 준비될 때까지 진행합니다.`,
         en: `Delete every \`web\` pod by label. The Deployment creates three new ones, and the Service's endpoints move to them. Press Settle until the new pods are ready.`,
       },
       command: 'kubectl delete pods -l app=web',
@@ -176,7 +176,7 @@ Naming a workload such as \`deployment/web\` also ends up on one pod. For anothe
         { id: 'deleted', text: { ko: '`web` 파드를 지웠습니다', en: 'You deleted the `web` pods' }, check: allOf(lastCommandMatches(/delete\s+(pods?|po)\b.*-l\s*app=web/), ok) },
         { id: 'back', text: { ko: '새 파드 3개가 준비되었습니다', en: 'Three new pods are ready' }, check: deploymentAvailable('default', 'web', 3) },
       ],
-      hint: { ko: '명령을 실행한 뒤 Settle을 누릅니다.', en: 'Run the command, then press Settle.' },
+      hint: { ko: '명령을 실행한 뒤 안정화를 누릅니다.', en: 'Run the command, then press Settle.' },
       explain: {
         ko: '레플리카셋 컨트롤러가 새 파드 3개를 만들었고, 엔드포인트슬라이스 컨트롤러가 서비스의 엔드포인트를 새 파드로 바꿨습니다. 서비스로 오는 요청은 문제가 없습니다. 하지만 port-forward는 엔드포인트를 보지 않습니다.',
         en: 'The ReplicaSet controller created three new pods and the EndpointSlice controller moved the Service\'s endpoints to them, so requests to the Service are fine. port-forward, however, never looks at endpoints.',

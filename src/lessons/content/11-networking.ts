@@ -116,7 +116,7 @@ export const networkingLesson: Lesson = {
 
 **CNI 플러그인**은 파드가 생길 때 kubelet의 호출을 받아 네트워크 인터페이스를 만들고, 그 노드의 서브넷에서 IP를 줍니다. 노드 사이의 경로도 CNI가 만듭니다.
 
-Settle로 파드를 띄운 뒤 IP와 노드를 확인합니다.`,
+안정화로 파드를 띄운 뒤 IP와 노드를 확인합니다.`,
         en: `In the Kubernetes network model every pod gets an IP of its own. The **pod network CIDR** is the address space of every pod in the cluster; here it is \`10.244.0.0/16\`, 65,536 addresses. It is split into one /24 subnet (256 addresses) per node, written into the node's \`spec.podCIDR\`.
 
 A **CNI plugin** is what the kubelet calls when a pod starts: it creates the pod's network interface, hands it an IP from the node's subnet, and builds the routes between nodes.
@@ -132,9 +132,9 @@ Press Settle to start the pods, then look at their IPs and nodes.`,
           check: allOf(podIpFromNodeCidr('default', 'client'), podIpFromNodeCidr('default', 'server')),
         },
       ],
-      hint: { ko: 'Settle을 누른 뒤 `kubectl get pods -o wide`를 실행합니다. `kubectl get nodes -o wide`도 봅니다.', en: 'Press Settle, then run `kubectl get pods -o wide`. Look at `kubectl get nodes -o wide` too.' },
+      hint: { ko: '안정화를 누른 뒤 `kubectl get pods -o wide`를 실행합니다. `kubectl get nodes -o wide`도 봅니다.', en: 'Press Settle, then run `kubectl get pods -o wide`. Look at `kubectl get nodes -o wide` too.' },
       explain: {
-        ko: '`client`는 `worker-1`의 서브넷에서, `server`는 `worker-2`의 서브넷에서 IP를 받았습니다. 세 번째 자리가 노드를 알려 줍니다. Network 뷰에서 노드마다 podCIDR과 그 안의 파드 IP를 볼 수 있습니다.',
+        ko: '`client`는 `worker-1`의 서브넷에서, `server`는 `worker-2`의 서브넷에서 IP를 받았습니다. 세 번째 자리가 노드를 알려 줍니다. 네트워크 뷰에서 노드마다 podCIDR과 그 안의 파드 IP를 볼 수 있습니다.',
         en: '`client` got its IP from `worker-1`\'s subnet and `server` from `worker-2`\'s; the third number tells the node. The Network view shows each node\'s podCIDR with the pod IPs inside it.',
       },
       solution: [{ kind: 'settle' }, { kind: 'kubectl', line: 'kubectl get pods -o wide' }],
@@ -167,7 +167,7 @@ Send a request from \`client\` (worker-1) to \`server\` (worker-2). The CNI plug
       goals: [{ id: 'answered', text: { ko: '`server`가 답했습니다', en: '`server` answered' }, check: allOf(lastCommandMatches(CURL_RE), lastAnsweredByPod('default', 'app', 'web')) }],
       hint: { ko: `\`${CURL}\`을 실행합니다.`, en: `Run \`${CURL}\`.` },
       explain: {
-        ko: '경로는 client → 서비스 → kube-proxy(목적지를 `server`의 파드 IP로 바꿈) → VXLAN(worker-1 → worker-2) → server였습니다. `node iptables worker-1`에서 DNAT 규칙을, Network 뷰에서 오버레이를 확인합니다.',
+        ko: '경로는 client → 서비스 → kube-proxy(목적지를 `server`의 파드 IP로 바꿈) → VXLAN(worker-1 → worker-2) → server였습니다. `node iptables worker-1`에서 DNAT 규칙을, 네트워크 뷰에서 오버레이를 확인합니다.',
         en: 'The path was client → Service → kube-proxy (destination rewritten to `server`\'s pod IP) → VXLAN (worker-1 → worker-2) → server. See the DNAT rule in `node iptables worker-1` and the overlay in the Network view.',
       },
       solution: [{ kind: 'kubectl', line: CURL }],
@@ -191,9 +191,9 @@ It is the CNI plugin, not the API server, that enforces policies. Apply it.`,
           check: allOf(objectExists(NETPOL, 'default', 'default-deny-ingress'), policyWouldDeny('default', 'client', 'server', 9376)),
         },
       ],
-      hint: { ko: 'Apply를 누릅니다.', en: 'Press Apply.' },
+      hint: { ko: '적용을 누릅니다.', en: 'Press Apply.' },
       explain: {
-        ko: 'API 서버는 정책을 저장했습니다. Network 뷰의 정책 배지에 Flannel이 이 정책을 적용하지 않는다는 표시가 있습니다.',
+        ko: 'API 서버는 정책을 저장했습니다. 네트워크 뷰의 정책 배지에 Flannel이 이 정책을 적용하지 않는다는 표시가 있습니다.',
         en: 'The API server stored the policy. In the Network view, the policy\'s badge says Flannel does not enforce it.',
       },
       solution: [{ kind: 'apply', file: 'netpol-deny.yaml', yaml: DEFAULT_DENY }],
@@ -260,9 +260,9 @@ It is the CNI plugin, not the API server, that enforces policies. Apply it.`,
         { id: 'calico', text: { ko: 'CNI가 Calico입니다', en: 'The CNI plugin is Calico' }, check: clusterSetting('cni', 'calico') },
         { id: 'enforced', text: { ko: '`client` → `server` 연결이 정책으로 막힙니다', en: 'The policy now blocks `client` → `server`' }, check: policyVerdictIs('default', 'client', 'server', 9376, { allowed: false, enforced: true }) },
       ],
-      hint: { ko: '콘솔에 `cluster cni calico`를 입력합니다. 상단의 Cluster settings에서도 고를 수 있습니다.', en: 'Type `cluster cni calico` in the console, or pick it under Cluster settings in the top bar.' },
+      hint: { ko: '콘솔에 `cluster cni calico`를 입력합니다. 상단의 클러스터 설정에서도 고를 수 있습니다.', en: 'Type `cluster cni calico` in the console, or pick it under Cluster settings in the top bar.' },
       explain: {
-        ko: 'Network 뷰가 VXLAN 오버레이 대신 노드마다 BGP 경로를 보여 주고, 정책 배지가 "적용됨"으로 바뀌었습니다. 실제 클러스터에서는 CNI를 운영 중에 바꾸지 않습니다. 여기서는 비교를 위해 바로 바꿉니다.',
+        ko: '네트워크 뷰가 VXLAN 오버레이 대신 노드마다 BGP 경로를 보여 주고, 정책 배지가 "적용됨"으로 바뀌었습니다. 실제 클러스터에서는 CNI를 운영 중에 바꾸지 않습니다. 여기서는 비교를 위해 바로 바꿉니다.',
         en: 'The Network view now shows BGP routes per node instead of the VXLAN overlay, and the policy badge reads "enforced". Real clusters do not swap their CNI while running; here the switch is instant so you can compare.',
       },
       solution: [{ kind: 'kubectl', line: 'cluster cni calico' }],
@@ -308,7 +308,7 @@ The policy in the editor lets pods labelled \`app: client\` into pods labelled \
           check: allOf(objectExists(NETPOL, 'default', 'allow-client-to-web'), policyVerdictIs('default', 'client', 'server', 9376, { allowed: true, enforced: true })),
         },
       ],
-      hint: { ko: 'Apply를 누른 뒤 요청을 다시 보냅니다.', en: 'Press Apply, then send the request again.' },
+      hint: { ko: '적용을 누른 뒤 요청을 다시 보냅니다.', en: 'Press Apply, then send the request again.' },
       explain: {
         ko: '이제 `server`에는 정책 두 개가 걸려 있고, 그중 `allow-client-to-web`이 `client`를 허용합니다. 다른 파드에서 오는 연결은 여전히 막힙니다. 규칙의 `from`은 레이블로 상대를 고르므로, 나중에 생기는 `app=client` 파드도 자동으로 허용됩니다.',
         en: '`server` is now selected by two policies, and `allow-client-to-web` lets `client` in. Connections from any other pod are still dropped. The rule\'s `from` picks peers by label, so `app=client` pods created later are allowed too.',
@@ -321,7 +321,7 @@ The policy in the editor lets pods labelled \`app: client\` into pods labelled \
     en: 'Every pod gets an IP of its own. The pod CIDR (`10.244.0.0/16`, 65,536 addresses) is split into one /24 per node; Service ClusterIPs come from the separate Service CIDR (`10.96.0.0/12`). Pods reach each other across nodes without NAT, over paths the CNI plugin builds. Flannel uses a VXLAN overlay: simple and stable, but it does not enforce NetworkPolicy. Calico routes with BGP: fast, enforces policies, more complex to set up. Weave Net forms a mesh by itself, supports encryption and enforces policies, with more performance and memory overhead. A pod a policy selects receives only allowed traffic; connections a policy blocks usually show up as timeouts.',
   },
   challenge: {
-    ko: '`cluster cni weave`로 바꾸고 `cluster weave-encryption on`을 켠 뒤, Network 뷰에서 노드 사이의 경로가 어떻게 달라지는지 보고 정책이 계속 지켜지는지 확인합니다. 그다음 `app=client` 파드에서 나가는 트래픽(`Egress`)을 막는 정책을 만들고, 서비스 이름으로 요청할 때 DNS가 어떻게 되는지 예측해 봅니다.',
+    ko: '`cluster cni weave`로 바꾸고 `cluster weave-encryption on`을 켠 뒤, 네트워크 뷰에서 노드 사이의 경로가 어떻게 달라지는지 보고 정책이 계속 지켜지는지 확인합니다. 그다음 `app=client` 파드에서 나가는 트래픽(`Egress`)을 막는 정책을 만들고, 서비스 이름으로 요청할 때 DNS가 어떻게 되는지 예측해 봅니다.',
     en: 'Switch to `cluster cni weave` and turn on `cluster weave-encryption on`; look at how the paths between nodes change in the Network view, and check the policies still hold. Then write a policy that blocks traffic leaving `app=client` pods (`Egress`), and predict what happens to DNS when you call the Service by name.',
   },
 };
