@@ -18,5 +18,7 @@ import { createIngressController } from './ingress/controller';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
-  return [createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), createEndpointSliceController(), createEndpointsController(), createServiceController(), ...storageControllers(), createIngressController()];
+  // The endpoint controllers drain first, so they see the pods as the tick began: a pod the
+  // kubelet makes Ready in tick N joins its Services' endpoints in tick N+1, one hop per tick.
+  return [createEndpointSliceController(), createEndpointsController(), createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), createServiceController(), ...storageControllers(), createIngressController()];
 }

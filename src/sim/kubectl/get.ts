@@ -13,6 +13,7 @@ import { listOf, toJson, toYaml } from './printers/output';
 import { table } from './tabwriter';
 import { jsonPath } from './printers/jsonpath';
 import type { KubectlResult } from './types';
+import { ENDPOINTS_DEPRECATION_WARNING } from './printers/services';
 
 /** What `get all` expands to in a real cluster, limited to the types the sim models. */
 const ALL = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs'];
@@ -106,6 +107,7 @@ export function runGet(cluster: Cluster, args: Args): KubectlResult {
   const now = cluster.clock.nowMillis();
   let stdout = '';
   let stderr = errors.length ? errors.join('\n') + '\n' : '';
+  if (requests.some((r) => r.type.kind === 'Endpoints' && !r.type.group)) stderr = ENDPOINTS_DEPRECATION_WARNING + stderr;
 
   if (output === 'json' || output === 'yaml') {
     const value = named && all.length === 1 && requests.length === 1 && (requests[0] as Request).names.length === 1 ? all[0] : listOf(all);

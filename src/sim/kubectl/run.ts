@@ -27,11 +27,16 @@ import { runExec } from './exec';
 import { runPortForward, runPortForwardAdmin } from './portforward';
 import { runLocalHttp, runNodeIptables } from './curl';
 import type { FileReader, KubectlResult } from './types';
+import { runExpose } from './expose';
+import { runCreateService } from './createservice';
+import { runRunPod } from './run-pod';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
 
 Basic Commands:
   create          Create a resource from a file or from stdin
+  expose          Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service
+  run             Run a particular image on the cluster
   get             Display one or many resources
   delete          Delete resources by file names, resource names, or by label selector
   describe        Show details of a specific resource or group of resources
@@ -146,6 +151,9 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'cluster') return runClusterCommand(cluster, rest);
   if (cmd === 'etcdctl') return runEtcdctl(cluster, rest);
   if (cmd === 'base64') return runBase64(rest);
+  if (cmd === 'expose') return runExpose(cluster, rest);
+  if (cmd === 'run') return runRunPod(cluster, rest);
+  if (cmd === 'create' && (rest[0] === 'service' || rest[0] === 'svc')) return runCreateService(cluster, rest.slice(1));
   const args = parseArgs(rest);
   switch (cmd) {
     case 'get':

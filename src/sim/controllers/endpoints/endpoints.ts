@@ -81,7 +81,8 @@ export function createEndpointsController(): Controller {
         },
       },
       { resource: 'pods', map: (ev, store) => index.servicesForPod(ev, store) },
-      { resource: 'endpoints', map: (ev, store) => (store.get('services', ev.object.metadata.namespace, ev.object.metadata.name) ? [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`] : []) },
+      // Someone deleted the Endpoints of a Service: write them again.
+      { resource: 'endpoints', map: (ev, store) => (ev.type === 'DELETED' && store.get('services', ev.object.metadata.namespace, ev.object.metadata.name) ? [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`] : []) },
     ],
     reconcile: (ctx) => reconcile(ctx),
   };

@@ -116,10 +116,11 @@ export function createEndpointSliceController(): Controller {
       { resource: 'pods', map: (ev, store) => index.servicesForPod(ev, store) },
       {
         resource: ENDPOINTSLICE_RESOURCE,
-        // Someone edited or deleted a managed slice: put it back the way the Service wants it.
+        // Someone deleted a managed slice: put it back. (Our own writes must not wake us, or a
+        // Service would see a pod change in the same tick the kubelet wrote it.)
         map: (ev) => {
           const l = ev.object.metadata.labels ?? {};
-          return l[MANAGED_BY_LABEL] === ENDPOINTSLICE_CONTROLLER && l[SERVICE_NAME_LABEL] ? [`${ev.object.metadata.namespace}/${l[SERVICE_NAME_LABEL]}`] : [];
+          return ev.type === 'DELETED' && l[MANAGED_BY_LABEL] === ENDPOINTSLICE_CONTROLLER && l[SERVICE_NAME_LABEL] ? [`${ev.object.metadata.namespace}/${l[SERVICE_NAME_LABEL]}`] : [];
         },
       },
     ],
