@@ -36,6 +36,25 @@ spec:
   selector: {run: my-nginx}
   ports: [{port: 80, targetPort: 80, nodePort: 30080}]
 `,
+  'lb.yaml': `apiVersion: v1
+kind: Service
+metadata: {name: web-lb}
+spec:
+  type: LoadBalancer
+  selector: {run: my-nginx}
+  ports: [{port: 80, targetPort: 80}]
+`,
+  'ing.yaml': `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: web}
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: foo.example.com
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: my-nginx, port: {number: 80}}}}
+`,
   'deny.yaml': `apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: web-deny}
@@ -128,6 +147,42 @@ describe('requests from a pod (kubectl exec curl)', () => {
     expect(r.stdout).toContain('Welcome to nginx!');
     expect(r.traffic?.hops.find((h) => h.kind === 'node-port')?.node).toBe('worker-1');
     expect(k(c, 'node iptables worker-1').stdout).toContain('--dport 30080 -j KUBE-EXT-');
+  });
+
+  it('LoadBalancer: pending without a provider, then the external IP answers', () => {
+    const c = webCluster();
+    k(c, 'kubectl apply -f lb.yaml');
+    c.runUntilSettled();
+    k(c, 'cluster load-balancer on');
+    c.runUntilSettled();
+    const ip = (c.store.get('services', 'default', 'web-lb')?.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress?.[0]?.ip;
+    expect(ip).toBeTruthy();
+    const r = k(c, `curl -s http://${ip}`);
+    expect(r.stdout).toContain('Welcome to nginx!');
+    expect(r.traffic?.hops.map((h) => h.kind)).toContain('load-balancer');
+  });
+
+  it('Ingress through ingress-nginx by Host header; 404 for an unknown host', () => {
+    const c = webCluster();
+    k(c, 'cluster ingress-controller on');
+    k(c, 'kubectl apply -f ing.yaml');
+    c.runUntilSettled();
+    const ip = (c.store.get('ingresses.networking.k8s.io', 'default', 'web')?.status as { loadBalancer?: { ingress?: { ip?: string }[] } } | undefined)?.loadBalancer?.ingress?.[0]?.ip;
+    expect(ip).toBeTruthy();
+    const r = k(c, `curl -s -H 'Host: foo.example.com' http://${ip}/`);
+    expect(r.stdout).toContain('Welcome to nginx!');
+    expect(r.traffic?.hops.find((h) => h.kind === 'ingress')?.ref?.name).toBe('web');
+    expect(k(c, `curl -s -H 'Host: bar.example.com' http://${ip}/`).stdout).toContain('404 Not Found');
+  });
+
+  it('same seed and same commands give byte-identical state', () => {
+    const run = () => {
+      const c = webCluster(9);
+      for (let i = 0; i < 3; i++) k(c, 'kubectl exec client -- curl -s my-nginx');
+      k(c, 'kubectl port-forward svc/my-nginx :80');
+      return JSON.stringify(c.exportState());
+    };
+    expect(run()).toBe(run());
   });
 
   it('port-forward lifecycle: forward, request, busy port, lost pod, stop', () => {
