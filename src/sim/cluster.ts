@@ -15,7 +15,6 @@ import { DEFAULT_TIMINGS } from './timings';
 import { SYSTEM_NAMESPACES, namespaceObject, nodeObject } from './bootstrap';
 import type { ClusterSettings } from './settings';
 import { DEFAULT_SETTINGS } from './settings';
-import { bootstrapAddons } from './bootstrapAddons';
 import type { PortForward } from './network/portforward';
 import { bootstrapAddons } from './bootstrapAddons';
 
