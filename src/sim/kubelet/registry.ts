@@ -86,6 +86,8 @@ const CATALOGUE: ImageEntry[] = [
   E('k8s.gcr.io/liveness', ['latest'], 2, 'server', { ports: [8080], product: 'liveness' }),
   E('registry.k8s.io/e2e-test-images/agnhost', ['2.39', '2.40', '2.43', '2.45', '2.53'], 60, 'server', { ports: [8080, 9376], product: 'agnhost' }),
   E('registry.k8s.io/goproxy', ['0.1'], 2, 'server', { ports: [8080] }),
+  // The Ingress guides' echo server: answers its -text on :5678 (or -listen=:PORT); no shell.
+  E('docker.io/hashicorp/http-echo', ['0.2.3', '1.0', '1.0.0', 'latest'], 3, 'server', { ports: [5678] }),
   E('registry.k8s.io/hpa-example', ['latest'], 180, 'server', { ports: [80], shell: true }),
   E('registry.k8s.io/etcd', ['3.5.1-0', '3.5.21-0', '3.6.4-0'], 60, 'server', { ports: [2379, 2380], servers: ['etcd'] }),
   E('registry.k8s.io/kubernetes-zookeeper', ['1.0-3.4.10'], 250, 'server', { ports: [2181, 2888, 3888], shell: true, servers: ['start-zookeeper', 'zkServer.sh'] }),
