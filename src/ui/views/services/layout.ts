@@ -8,7 +8,7 @@ export const SVC_METRICS = {
   bandHeader: 32,
   bandPad: 12,
   rowGap: 14,
-  svcMin: 210,
+  svcMin: 230,
   svcMax: 280,
   svcHead: 42,
   line: 15,
@@ -59,8 +59,9 @@ export interface GroupLabel {
   id: string;
   x: number;
   y: number;
-  kind: 'unselected' | 'noServices';
+  kind: 'unselected' | 'noServices' | 'shared';
   namespace: string;
+  count?: number;
 }
 
 export interface MoreChip {
@@ -167,7 +168,12 @@ export function computeServiceLayout(scene: ServiceScene, width: number, expande
         const podsTop = y + boxH + 8 + (selH ? selH + 10 : 0);
         const gh = placeGrid(pods, hidden, groupId, expanded.has(groupId), grid, podsTop, out);
         anchors.set(s.id, { x: x0 + 10, y: selH ? y + boxH + 8 + selH : y + boxH });
-        y = podsTop + gh - (gh ? 0 : 10) + M.rowGap;
+        // Its pods are drawn under an earlier Service: say so, a line up through the boxes would hide.
+        const elsewhere = s.podIds.length - row.pods.length;
+        if (elsewhere > 0 && !row.pods.length) {
+          out.labels.push({ id: `shared|${s.id}`, x: x0 + M.indent, y: podsTop + 12, kind: 'shared', namespace: ns.namespace, count: elsewhere });
+          y = podsTop + 20 + M.rowGap;
+        } else y = podsTop + gh - (gh ? 0 : 10) + M.rowGap;
       } else {
         const first = out.selectors.length;
         const selH = placeSelectors(s, selX, y + 8, M.selW, true, out, textW);

@@ -93,6 +93,14 @@ interface SliceEndpoint {
   hostname?: string;
 }
 
+/** Mirror objects are immutable: a pod's status is worked out once per version of it, not per tick. */
+const statusCache = new WeakMap<KubeObject, PodDisplayStatus>();
+function statusOf(obj: KubeObject): PodDisplayStatus {
+  let s = statusCache.get(obj);
+  if (!s) statusCache.set(obj, (s = podDisplayStatus(obj)));
+  return s;
+}
+
 function serviceType(s: Service): ServiceType {
   const t = s.spec?.type;
   return t === 'NodePort' || t === 'LoadBalancer' || t === 'ExternalName' ? t : 'ClusterIP';
@@ -258,7 +266,7 @@ export function buildServiceScene(objects: Objects): ServiceScene {
       namespace: ns,
       node: pod.spec?.nodeName ?? '',
       ip,
-      status: podDisplayStatus(obj),
+      status: statusOf(obj),
       color: namespaceColor(ns),
       selectedBy: selectedBy.map((s) => s.name),
       endpoint,

@@ -23,6 +23,11 @@ interface SvcDatum {
 
 const EMPTY_TOP = 40;
 
+/** After a fade-in the stylesheet decides opacity again (system pods are drawn quieter). */
+function clearOpacity(this: SVGGElement): void {
+  this.style.opacity = '';
+}
+
 /**
  * The Services view's SVG: per namespace each Service, its selector chips and the pods they
  * match (dashed selector links), then the pods nothing selects. Pods are keyed by uid and
@@ -40,6 +45,7 @@ export class ServicesRenderer extends MirrorSvgRenderer {
   private scene: ServiceScene = { namespaces: [], services: new Map(), pods: new Map(), empty: true };
   private layoutCache: ServiceLayout | null = null;
   private readonly expanded = new Set<string>();
+  private sceneKey = '';
   private readonly unsubscribeTraffic: () => void;
 
   constructor(host: HTMLElement, opts: RendererOptions) {
@@ -84,6 +90,12 @@ export class ServicesRenderer extends MirrorSvgRenderer {
   }
 
   protected rebuild(state: MirrorState): void {
+    // Only pods, Services and EndpointSlices change this picture: other ticks keep the scene.
+    const r = NETWORK_RESOURCES;
+    const v = state.versions;
+    const key = `${v[r.pods] ?? 0}|${v[r.services] ?? 0}|${v[r.endpointSlices] ?? 0}`;
+    if (key === this.sceneKey && this.sceneKey !== '') return;
+    this.sceneKey = key;
     this.scene = buildServiceScene(state.objects);
   }
 
@@ -163,7 +175,7 @@ export class ServicesRenderer extends MirrorSvgRenderer {
       .attr('class', (d) => `ko-svc-group ko-svc-group-${d.kind}`)
       .attr('x', (d) => d.x)
       .attr('y', (d) => d.y)
-      .text((d) => (d.kind === 'unselected' ? t('services.unselected') : t('services.noServices')));
+      .text((d) => (d.kind === 'unselected' ? t('services.unselected') : d.kind === 'shared' ? t('services.shared', { count: d.count }) : t('services.noServices')));
   }
 
   private drawLinks(layout: ServiceLayout, animate: boolean): void {
@@ -173,7 +185,8 @@ export class ServicesRenderer extends MirrorSvgRenderer {
       .join(
         (enter) => {
           const p = enter.append('path').attr('class', 'ko-svc-link').attr('d', (d) => d.d);
-          if (animate) p.style('opacity', 0).transition().delay(200).duration(300).style('opacity', null);
+          // A named transition: the position tween below must not cancel the fade-in.
+          if (animate) p.style('opacity', 0).transition('fade').delay(200).duration(300).style('opacity', 1);
           return p;
         },
         (update) => update,
@@ -311,8 +324,8 @@ export class ServicesRenderer extends MirrorSvgRenderer {
       cache.pos = pos;
       const sel = select(this);
       if (!animate) sel.interrupt().attr('transform', pos).style('opacity', null);
-      else if (first) sel.attr('transform', pos).transition().duration(350).style('opacity', null);
-      else sel.transition().duration(550).attr('transform', pos).style('opacity', null);
+      else if (first) sel.attr('transform', pos).transition().duration(350).style('opacity', 1).on('end', clearOpacity);
+      else sel.transition().duration(550).attr('transform', pos).style('opacity', 1).on('end', clearOpacity);
     });
     joined.attr('class', (d) =>
       ['ko-svc-item', 'ko-svc-pod', 'ko-pod', d.unselected ? 'ko-svc-unselected' : '', d.system ? 'ko-system' : '', this.pulseClass(state, 'pods', `${d.pod.namespace}/${d.pod.name}`)].filter(Boolean).join(' '),

@@ -83,8 +83,8 @@ export class TraceOverlay {
     const box = svc ? layout.services.get(svc.id) : undefined;
     const podRect = pod ? layout.pods.get(pod.id) : undefined;
     let d = '';
-    if (box && link) d = `M${box.x - 26},${box.y + 22}L${box.x + 8},${box.y + 22}L${box.x + box.w / 2},${box.y + box.h / 2}${link.d.replace(/^M/, 'L')}`;
-    else if (box) d = `M${box.x - 26},${box.y + 22}L${box.x + box.w / 2},${box.y + box.h / 2}`;
+    if (box && link) d = `M${box.x - 14},${box.y + 22}L${box.x + 8},${box.y + 22}L${box.x + box.w / 2},${box.y + box.h / 2}${link.d.replace(/^M/, 'L')}`;
+    else if (box) d = `M${box.x - 14},${box.y + 22}L${box.x + box.w / 2},${box.y + box.h / 2}`;
     else if (podRect) d = `M${Math.max(4, podRect.x - 40)},${podRect.y + podRect.h / 2}L${podRect.x + 14},${podRect.y + podRect.h / 2}`;
     if (!d) return;
     const g = this.layer.node() as SVGGElement;
