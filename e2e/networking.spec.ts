@@ -190,7 +190,7 @@ test('a deny-all NetworkPolicy is ignored under Flannel and blocks the request u
 });
 
 test('lesson 9 opens in Korean and its first step can be completed through the UI', async ({ page }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(90_000);
   await openApp(page, 'ko');
   const panel = page.getByTestId('lesson-panel');
   const version = await page.evaluate(() => window.__ko?.mirror.getState().version ?? 0);

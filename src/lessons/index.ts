@@ -7,11 +7,12 @@ import { deploymentsLesson } from './content/05-deployments';
 import { jobsLesson } from './content/06-jobs';
 import { statefulSetsLesson } from './content/07-statefulsets';
 import { labelsLesson } from './content/08-labels';
+import { servicesLesson } from './content/09-services';
 import { portForwardLesson } from './content/10-port-forward';
 import { networkingLesson } from './content/11-networking';
 
 /** Lessons written so far, in curriculum order. */
-export const LESSONS: readonly Lesson[] = [orchestrationLesson, namespacesLesson, podsLesson, controllersLesson, deploymentsLesson, jobsLesson, statefulSetsLesson, labelsLesson, portForwardLesson, networkingLesson];
+export const LESSONS: readonly Lesson[] = [orchestrationLesson, namespacesLesson, podsLesson, controllersLesson, deploymentsLesson, jobsLesson, statefulSetsLesson, labelsLesson, servicesLesson, portForwardLesson, networkingLesson];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

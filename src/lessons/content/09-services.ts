@@ -115,7 +115,7 @@ Press Settle to start the pods, then create the Service. \`--port\` is the Servi
         },
         {
           id: 'endpoints',
-          text: { ko: '엔드포인트가 준비된 `app=web` 파드 3개입니다', en: 'Its endpoints are the three ready `app=web` pods' },
+          text: { ko: '엔드포인트는 준비된 `app=web` 파드 3개입니다', en: 'Its endpoints are the three ready `app=web` pods' },
           check: serviceReadyEndpoints('default', 'web', 3, ['app', 'web']),
         },
       ],
