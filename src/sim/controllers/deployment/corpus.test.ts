@@ -70,8 +70,9 @@ const EXPECTED: Record<string, string> = {
   'service/access/frontend-deployment.yaml': 'Deployment/frontend 1/1; 1 Running',
   'service/access/hello-application.yaml': 'Deployment/hello-world 2/2; 2 Running',
   'service/load-balancer-example.yaml': 'Deployment/hello-world 5/5; 5 Running',
-  'service/networking/curlpod.yaml': 'Deployment/curl-deployment 1/1; 1 Running',
-  'service/networking/nginx-secure-app.yaml': 'Deployment/my-nginx 1/1; 1 Running',
+  // Both mount Secret nginxsecret, which the docs create by hand (kubectl create secret tls): FailedMount until it exists.
+  'service/networking/curlpod.yaml': 'Deployment/curl-deployment 0/1; 1 ContainerCreating',
+  'service/networking/nginx-secure-app.yaml': 'Deployment/my-nginx 0/1; 1 ContainerCreating',
   'service/networking/run-my-nginx.yaml': 'Deployment/my-nginx 2/2; 2 Running',
   'service/pod-with-graceful-termination.yaml': 'Deployment/nginx-deployment 1/1; 1 Running',
 };
