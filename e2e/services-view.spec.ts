@@ -171,3 +171,47 @@ test('NodePort shows its node port and LoadBalancer stays <pending> without a lo
   // The same two pods are drawn once, and name every Service that selects them.
   await expect(view(page).locator('[data-kind="Pod"][data-selected-by="web web-lb web-nodeport"]')).toHaveCount(2);
 });
+
+test('a traced curl animates client → Service → kube-proxy → pod, and another tab gets a notice', async ({ page }) => {
+  await openApp(page, 'en');
+  const tabs = page.getByRole('tablist', { name: 'Graph views' });
+  await tabs.getByRole('tab', { name: 'Services' }).click();
+  await apply(page, webApp);
+  await expect(consoleOutput(page)).toContainText('service/web created');
+  await runInConsole(page, 'kubectl run client --image=curlimages/curl:8.18.0 --labels=app=client -- sleep infinity');
+  await expect(consoleOutput(page)).toContainText('pod/client created');
+  await runInConsole(page, 'settle');
+  await stepUntil(page, async () => (await webEndpoints(page).count()) === 2 && (await pod(page, 'client').getAttribute('data-phase')) === 'Running');
+
+  await runInConsole(page, 'exec client -- curl -s http://web');
+  const panel = page.getByTestId('traffic');
+  await expect(panel).toHaveAttribute('data-outcome', 'ok');
+  const servedBy = (await panel.getAttribute('data-served-by')) as string;
+  expect(servedBy).toMatch(/^default\/web-/);
+  // The hops in order, as pills and as a caption a screen reader reads.
+  const kinds = await panel.locator('[data-hop]').evaluateAll((els) => els.map((e) => e.getAttribute('data-hop')));
+  expect(kinds.indexOf('service')).toBeGreaterThan(kinds.indexOf('client'));
+  expect(kinds.indexOf('kube-proxy')).toBeGreaterThan(kinds.indexOf('service'));
+  expect(kinds[kinds.length - 1]).toBe('pod');
+  await expect(panel.locator('.ko-traffic-caption li')).toHaveCount(kinds.length);
+  // On the graph: the Service and the pod that answered are ringed.
+  await expect(svc(page, 'web')).toHaveClass(/ko-traced/);
+  await expect(pod(page, servedBy.split('/')[1] as string)).toHaveClass(/ko-traced/);
+
+  // A Service whose selector matches nothing: the request stops at the Service, with a ✕ and why.
+  await runInConsole(page, 'create service clusterip nobody --tcp=80:80');
+  await runInConsole(page, 'settle');
+  await runInConsole(page, 'exec client -- curl -s --max-time 2 http://nobody');
+  await expect(panel).not.toHaveAttribute('data-outcome', 'ok');
+  await expect(panel.getByTestId('traffic-verdict')).toContainText('✕');
+
+  // From another tab, a new trace shows a notice that opens the Services view.
+  await tabs.getByRole('tab', { name: 'Nodes' }).click();
+  await runInConsole(page, 'exec client -- curl -s http://web');
+  const notice = page.getByTestId('traffic-notice');
+  await expect(notice).toContainText('Request traced — show in Services');
+  await notice.click();
+  await expect(tabs.getByRole('tab', { name: 'Services' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByTestId('traffic')).toHaveAttribute('data-outcome', 'ok');
+  await expect(notice).toHaveCount(0);
+});
