@@ -150,7 +150,23 @@ test('the add-on switches send their cluster commands and follow the cluster set
   await page.keyboard.press('Space');
   await expect(consoleOutput(page)).toContainText('cluster ingress-controller on');
   await expect(ingress).toBeChecked();
-  expect(await page.evaluate(() => window.__ko?.mirror.getState().settings)).toMatchObject({ loadBalancer: true, ingressController: true });
+  const atRest = dialog(page).getByRole('switch', { name: /Encryption at rest/ });
+  await atRest.check();
+  await expect(consoleOutput(page)).toContainText('cluster encryption-at-rest on');
+  expect(await page.evaluate(() => window.__ko?.mirror.getState().settings)).toMatchObject({ loadBalancer: true, ingressController: true, encryptionAtRest: true });
+});
+
+test('a request traced from a pod shows on the Network view: its pods ringed and the outcome', async ({ page }) => {
+  await setUp(page);
+  const client = (await view(page).locator('[data-kind="Pod"][data-name^="web-"]').first().getAttribute('data-name')) as string;
+  const input = page.getByTestId('console-input');
+  await input.fill(`exec ${client} -- curl -s http://web`);
+  await input.press('Enter');
+  const caption = page.getByTestId('network-traffic');
+  await expect(caption).toHaveAttribute('data-outcome', 'ok');
+  await expect(caption).toHaveAttribute('data-served-by', /^default\/web-/);
+  const served = ((await caption.getAttribute('data-served-by')) as string).split('/')[1] as string;
+  await expect(view(page).locator(`[data-kind="Pod"][data-name="${served}"]`)).toHaveClass(/ko-net-traced/);
 });
 
 test("a node's details show the kube-proxy rules for a Service and the iptables-save text", async ({ page }) => {
@@ -164,13 +180,13 @@ test("a node's details show the kube-proxy rules for a Service and the iptables-
   await expect(details.getByTestId('node-routes')).toContainText('dev flannel.1 onlink');
 
   const rules = details.getByTestId('kube-proxy-rules');
-  const row = rules.locator('tr[data-service="default/web"]');
+  const row = rules.locator(`[data-service="default/web"]`);
   await expect(row).toHaveCount(1);
   await expect(row).toHaveAttribute('data-chain', /^KUBE-SVC-[A-Z2-7]{16}$/);
   await expect(row.locator('li[data-endpoint]')).toHaveCount(2);
   await expect(row.locator('li[data-endpoint]').first()).toContainText('p=0.500');
   // The kubernetes Service is there too, as on any node.
-  await expect(rules.locator('tr[data-service="default/kubernetes"]')).toHaveCount(1);
+  await expect(rules.locator(`[data-service="default/kubernetes"]`)).toHaveCount(1);
 
   await rules.getByText('Show iptables-save').click();
   const saved = details.getByTestId('iptables-save');

@@ -13,6 +13,7 @@ import './ClusterSettings.css';
 export const SETTING_SWITCHES: readonly { key: 'loadBalancer' | 'ingressController' | 'encryptionAtRest'; command: string }[] = [
   { key: 'loadBalancer', command: 'load-balancer' },
   { key: 'ingressController', command: 'ingress-controller' },
+  { key: 'encryptionAtRest', command: 'encryption-at-rest' },
 ];
 
 /** The console line that changes one setting: the dialog has no other way to change it. */
@@ -88,6 +89,10 @@ export function ClusterSettingsButton() {
         onClose={() => {
           setOpen(false);
           openerRef.current?.focus();
+        }}
+        onKeyDown={(e) => {
+          // Escape closes the dialog only: the details panel must not also take it as "deselect".
+          if (e.key === 'Escape') e.stopPropagation();
         }}
         onClick={(e) => {
           // A click on the backdrop (the dialog element itself, outside its box) closes it.

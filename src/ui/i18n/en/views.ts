@@ -148,6 +148,13 @@ export default {
     },
     direction: { ingress: 'ingress', egress: 'egress' },
     routes: 'Routes (ip route)',
+    trace: {
+      title: 'Last request',
+      outcome: 'outcome: {{outcome}}',
+      servedBy: 'served by {{pod}}',
+      crossed: 'crossed {{from}} → {{to}} over the CNI (link in bold)',
+      local: 'stayed on one node',
+    },
     aria: {
       node_one: 'Node {{name}}, InternalIP {{ip}}, podCIDR {{cidr}}, {{count}} pod',
       node_other: 'Node {{name}}, InternalIP {{ip}}, podCIDR {{cidr}}, {{count}} pods',

@@ -141,6 +141,13 @@ export default {
     },
     direction: { ingress: '인그레스', egress: '이그레스' },
     routes: '경로 (ip route)',
+    trace: {
+      title: '마지막 요청',
+      outcome: '결과: {{outcome}}',
+      servedBy: '응답한 파드: {{pod}}',
+      crossed: 'CNI를 거쳐 {{from}} → {{to}} 노드로 건넜습니다(굵은 링크)',
+      local: '한 노드 안에서 처리되었습니다',
+    },
     aria: {
       node_other: '노드 {{name}}, InternalIP {{ip}}, podCIDR {{cidr}}, 파드 {{count}}개',
       pod: '파드 {{name}}, 네임스페이스 {{namespace}}, IP {{ip}}, {{status}}, {{node}} 노드',

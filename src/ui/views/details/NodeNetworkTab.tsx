@@ -19,31 +19,36 @@ function JumpProbability({ jump }: { jump: KubeProxyJump }) {
   );
 }
 
+/** One Service port as kube-proxy programs it: the port, its chain, and the endpoints the chain picks from. */
 function ServicePortRow({ sp }: { sp: KubeProxyServicePort }) {
   const { t } = useTranslation('views');
   const target = sp.internalTrafficPolicy === 'Local' ? sp.svlChain : sp.svcChain;
   return (
-    <tr data-service={`${sp.service.namespace}/${sp.service.name}`} data-chain={target}>
-      <th scope="row">
-        <button type="button" className="ko-kp-link" onClick={() => selectObject(sp.service)}>
+    <li className="ko-kp-row" data-service={`${sp.service.namespace}/${sp.service.name}`} data-chain={target}>
+      <div className="ko-kp-head">
+        <button type="button" className="ko-kp-link ko-kp-svc" onClick={() => selectObject(sp.service)}>
           {sp.servicePortName}
         </button>
-        <div className="ko-kp-addr">
+        <span className="ko-kp-addr">
           {sp.clusterIP}:{sp.port}/{sp.protocol}
-        </div>
-        {sp.nodePort !== undefined && <div className="ko-kp-addr">{t('nodeNet.nodePort', { port: sp.nodePort })}</div>}
+        </span>
+        {sp.nodePort !== undefined && <span className="ko-kp-addr">{t('nodeNet.nodePort', { port: sp.nodePort })}</span>}
         {sp.loadBalancerIPs.map((ip) => (
-          <div key={ip} className="ko-kp-addr">
+          <span key={ip} className="ko-kp-addr">
             {t('nodeNet.loadBalancer', { ip })}
-          </div>
+          </span>
         ))}
-      </th>
-      <td className="ko-kp-chain">{sp.clusterJumps.length ? target : 'REJECT'}</td>
-      <td>
-        {sp.clusterJumps.length === 0 ? (
-          <span className="ko-kp-none">{t('nodeNet.noEndpoints')}</span>
-        ) : (
-          <ul className="ko-kp-endpoints">
+      </div>
+      {sp.clusterJumps.length === 0 ? (
+        <div className="ko-kp-chain">
+          → REJECT <span className="ko-kp-none">({t('nodeNet.noEndpoints')})</span>
+        </div>
+      ) : (
+        <>
+          <div className="ko-kp-chain" title={t('nodeNet.chain')}>
+            → {target}
+          </div>
+          <ul className="ko-kp-endpoints" aria-label={t('nodeNet.endpoints')}>
             {sp.clusterJumps.map((j) => (
               <li key={j.endpoint.sepChain} data-endpoint={j.endpoint.address} data-sep={j.endpoint.sepChain}>
                 <span className="ko-kp-ep">{j.endpoint.address}</span> <JumpProbability jump={j} />
@@ -57,9 +62,9 @@ function ServicePortRow({ sp }: { sp: KubeProxyServicePort }) {
               </li>
             ))}
           </ul>
-        )}
-      </td>
-    </tr>
+        </>
+      )}
+    </li>
   );
 }
 
@@ -117,22 +122,11 @@ export function NodeNetworkTab({ node }: { node: KubeObject }) {
         {rules.servicePorts.length === 0 ? (
           <p className="ko-hint">{t('nodeNet.noServices')}</p>
         ) : (
-          <div className="ko-table-scroll">
-            <table className="ko-table ko-kp-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('nodeNet.service')}</th>
-                  <th scope="col">{t('nodeNet.chain')}</th>
-                  <th scope="col">{t('nodeNet.endpoints')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rules.servicePorts.map((sp) => (
-                  <ServicePortRow key={`${sp.servicePortName}/${sp.protocol}`} sp={sp} />
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ul className="ko-kp-rows">
+            {rules.servicePorts.map((sp) => (
+              <ServicePortRow key={`${sp.servicePortName}/${sp.protocol}`} sp={sp} />
+            ))}
+          </ul>
         )}
         <details className="ko-iptables">
           <summary>{t('nodeNet.showIptables')}</summary>

@@ -7,6 +7,7 @@ import { CLUSTER_CIDR, SERVICE_CIDR } from '../../../sim/network/cni';
 import { enforcesNetworkPolicy } from '../../../sim/settings';
 import { NETWORK_RESOURCES } from '../model/networkObjects';
 import { NetworkRenderer } from './renderer';
+import { useTraffic } from '../../state/traffic';
 import '../views.css';
 import './network.css';
 
@@ -43,6 +44,26 @@ function NetworkLegend() {
   );
 }
 
+/** The last traced request, as this view sees it: where it went and which nodes it crossed. */
+function TraceCaption() {
+  const { t } = useTranslation('views');
+  const trace = useTraffic((s) => s.trace);
+  if (!trace) return null;
+  const cross = trace.hops.find((h) => h.kind === 'overlay' && typeof h.params?.to === 'string' && h.params.to !== h.node);
+  const served = trace.servedBy ? `${trace.servedBy.namespace ?? 'default'}/${trace.servedBy.name}` : '';
+  return (
+    <p className="ko-net-trace" data-testid="network-traffic" data-outcome={trace.outcome} data-served-by={served} data-crossed={cross ? `${cross.node}|${String(cross.params?.to)}` : ''}>
+      <span className="ko-net-legend-key">{t('network.trace.title')}</span>
+      <code>{trace.request}</code>
+      <span>
+        {t('network.trace.outcome', { outcome: trace.outcome })}
+        {served && ` · ${t('network.trace.servedBy', { pod: served })}`}
+      </span>
+      <span>{cross ? t('network.trace.crossed', { from: cross.node, to: String(cross.params?.to) }) : t('network.trace.local')}</span>
+    </p>
+  );
+}
+
 /**
  * Pod networking as the CNI plugin wires it: every node's InternalIP and podCIDR, its pods
  * and their IPs, NetworkPolicy badges on the pods they select, the node's routing table,
@@ -54,6 +75,7 @@ export function NetworkView() {
   return (
     <section className="ko-views ko-network" aria-label={t('network.label')} data-testid="network-view">
       <NetworkLegend />
+      <TraceCaption />
       <div className="ko-network-scroll" ref={hostRef} />
     </section>
   );

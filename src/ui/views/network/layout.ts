@@ -17,6 +17,7 @@ export const NET = {
   bottom: 12,
   laneBase: 34,
   laneStep: 30,
+  columnGap: 26,
 };
 
 export interface BadgePlace {
@@ -73,7 +74,9 @@ export function computeNetLayout(nodes: readonly NetNode[], width: number, badge
   const inner = Math.max(NET.minNodeW, width - 2 * pad);
   const perRow = Math.max(1, Math.min(nodes.length || 1, Math.floor((inner + gap) / (NET.minNodeW + gap))));
   const nodeW = (inner - (perRow - 1) * gap) / perRow;
-  const pairs = transportPairs(nodes.length, perRow);
+  // One node per row (a narrow graph): each node links to the next one below it instead.
+  const column = perRow === 1 && nodes.length > 1;
+  const pairs: [number, number][] = column ? nodes.slice(1).map((_, i) => [i, i + 1]) : transportPairs(nodes.length, perRow);
 
   const rects = new Map<string, Rect>();
   const pods = new Map<string, Rect>();
@@ -83,7 +86,7 @@ export function computeNetLayout(nodes: readonly NetNode[], width: number, badge
   for (let row = 0; row * perRow < nodes.length; row++) {
     const rowNodes = nodes.slice(row * perRow, (row + 1) * perRow);
     // Room above the row for its arcs; a row of one node has none.
-    const span = pairs.reduce((m, [i, j]) => (Math.floor(i / perRow) === row ? Math.max(m, j - i) : m), 0);
+    const span = column ? 0 : pairs.reduce((m, [i, j]) => (Math.floor(i / perRow) === row ? Math.max(m, j - i) : m), 0);
     y += span > 0 ? NET.laneBase + NET.laneStep * span : 8;
     let rowH = 0;
     const heights = rowNodes.map((n, col) => {
@@ -120,10 +123,18 @@ export function computeNetLayout(nodes: readonly NetNode[], width: number, badge
     });
     for (const h of heights) rowH = Math.max(rowH, h);
     rowNodes.forEach((n, col) => rects.set(n.name, { x: pad + col * (nodeW + gap), y, w: nodeW, h: rowH }));
-    y += rowH + gap;
+    y += rowH + gap + (column ? NET.columnGap : 0);
   }
 
   const links: LinkPlace[] = pairs.map(([i, j]) => {
+    if (column) {
+      const a = rects.get((nodes[i] as NetNode).name) as Rect;
+      const b = rects.get((nodes[j] as NetNode).name) as Rect;
+      const x = a.x + a.w * 0.7;
+      const y1 = a.y + a.h;
+      const y2 = b.y;
+      return { id: `${(nodes[i] as NetNode).name}|${(nodes[j] as NetNode).name}`, from: (nodes[i] as NetNode).name, to: (nodes[j] as NetNode).name, d: `M${x},${y1} L${x},${y2}`, labelX: x, labelY: (y1 + y2) / 2 };
+    }
     const a = rects.get((nodes[i] as NetNode).name) as Rect;
     const b = rects.get((nodes[j] as NetNode).name) as Rect;
     const span = j - i;

@@ -5,6 +5,7 @@ import { drawn, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRe
 import { networkObjectsFromMirror, NETWORK_RESOURCES } from '../model/networkObjects';
 import { buildNetScene, type NetNode, type NetPod, type NetScene } from './scene';
 import { computeNetLayout, type BadgePlace, type LinkPlace, type NetLayout } from './layout';
+import { traffic } from '../../state/traffic';
 import { badgeText, drawBadge, drawLink, drawNetNode, drawNetPod, netNodeSignature, netPodSignature } from './draw';
 
 /**
@@ -20,6 +21,7 @@ export class NetworkRenderer extends MirrorSvgRenderer {
   private scene: NetScene | null = null;
   private layout: NetLayout | null = null;
   private inputSig = '';
+  private readonly unsubscribeTraffic: () => void;
 
   constructor(host: HTMLElement, opts: RendererOptions) {
     super(host, opts, 'ko-network-svg');
@@ -27,6 +29,35 @@ export class NetworkRenderer extends MirrorSvgRenderer {
     this.nodeLayer = this.layer('ko-net-nodes');
     this.podLayer = this.layer('ko-net-pods');
     this.badgeLayer = this.layer('ko-net-badges');
+    this.unsubscribeTraffic = traffic.subscribe((s, prev) => {
+      if (s.trace !== prev.trace) this.markTraffic();
+    });
+  }
+
+  override destroy(): void {
+    this.unsubscribeTraffic();
+    super.destroy();
+  }
+
+  /**
+   * The last traced request, over this picture: its pods ringed and, when it crossed nodes,
+   * the CNI link it took (from the trace's overlay hop) drawn bold.
+   */
+  private markTraffic(): void {
+    const trace = traffic.getState().trace;
+    const pods = new Set<string>();
+    const links = new Set<string>();
+    for (const hop of trace?.hops ?? []) {
+      if (hop.ref?.kind === 'Pod') pods.add(`${hop.ref.namespace ?? 'default'}/${hop.ref.name}`);
+      const to = hop.params?.to;
+      if (hop.kind === 'overlay' && hop.node && typeof to === 'string' && to !== hop.node) {
+        links.add(`${hop.node}|${to}`);
+        links.add(`${to}|${hop.node}`);
+      }
+    }
+    if (trace?.servedBy) pods.add(`${trace.servedBy.namespace ?? 'default'}/${trace.servedBy.name}`);
+    this.podLayer.selectAll<SVGGElement, NetPod>('g.ko-net-pod').classed('ko-net-traced', (d) => pods.has(d.key));
+    this.linkLayer.selectAll<SVGGElement, LinkPlace>('g.ko-net-link').classed('ko-net-traced', (d) => links.has(d.id));
   }
 
   protected rebuild(state: MirrorState): void {
@@ -53,6 +84,7 @@ export class NetworkRenderer extends MirrorSvgRenderer {
     this.drawPods(scene, layout, state, animate);
     this.drawBadges(scene, layout);
     this.markSelection();
+    this.markTraffic();
   }
 
   private drawLinks(scene: NetScene, layout: NetLayout): void {
