@@ -17,6 +17,7 @@ import type { ClusterSettings } from './settings';
 import { DEFAULT_SETTINGS } from './settings';
 import type { PortForward } from './network/portforward';
 import { bootstrapAddons } from './bootstrapAddons';
+import { bootstrapRbac } from './api/authz/bootstrap';
 
 export interface ClusterOptions {
   seed?: number;
@@ -129,6 +130,7 @@ export class Cluster {
     // The add-ons were running before the learner arrives: the controllers' informers list them
     // on start, so their creation is no change to replay in tick 1.
     const pending = this.manager.dump().pending.length;
+    bootstrapRbac({ store: this.store, clock: this.clock, seed: this.options.seed, namespaces: SYSTEM_NAMESPACES, record: (r) => this.records.push(r) });
     bootstrapAddons({ store: this.store, clock: this.clock, seed: this.options.seed, settings: () => this.settings, controlPlane: { name: 'control-plane', ip: '172.18.0.2' }, record: (r) => this.records.push(r) });
     const queued = this.manager.dump();
     this.manager.restore({ ...queued, pending: queued.pending.slice(0, pending) });

@@ -16,6 +16,10 @@ import type { StrategyContext } from './kinds/strategy';
 import { validateObjectMeta } from './validation/meta';
 import { decodeStrict } from './decode';
 import { typeMismatch } from './mapping';
+import { mutatingAdmission, validatingAdmission } from './admission';
+import type { UserInfo } from './authz/types';
+import { authorize } from './authz/rbac';
+import { ForbiddenError, forbiddenStatus } from './authz/forbidden';
 
 export type Result<T = KubeObject> = { ok: true; object: T; warnings?: string[] } | { ok: false; status: Status };
 
@@ -63,6 +67,32 @@ export class ApiServer {
     private readonly settings: () => Readonly<ClusterSettings> = () => DEFAULT_SETTINGS,
   ) {}
 
+  /**
+   * Who sends the current request when it is not the cluster's own components or the learner's
+   * admin.conf (both always allowed): set for the span of one `kubectl --as=...` command.
+   */
+  requestUser: UserInfo | undefined;
+
+  /** Runs `fn` with every API call in it authorized as `user` (impersonation, `auth can-i`). */
+  asUser<T>(user: UserInfo | undefined, fn: () => T): T {
+    const prev = this.requestUser;
+    this.requestUser = user;
+    try {
+      return fn();
+    } finally {
+      this.requestUser = prev;
+    }
+  }
+
+  /** The RBAC check of a request by `requestUser`: the Forbidden Status, or undefined when allowed. */
+  authorizeRequest(verb: string, t: ResourceType, namespace: string | undefined, name?: string, subresource?: string): Status | undefined {
+    const user = this.requestUser;
+    if (!user) return undefined;
+    const a = { user, verb, resourceRequest: true, apiGroup: t.group, resource: t.plural, subresource, namespace: t.namespaced ? namespace : undefined, name };
+    const d = authorize(this.store, a);
+    return d.allowed ? undefined : forbiddenStatus(a, d.reason);
+  }
+
   private ctx(): StrategyContext {
     return { clock: this.clock, random: this.random, store: this.store, defaultTolerationSeconds: this.flags.defaultTolerationSeconds, settings: this.settings() };
   }
@@ -88,11 +118,16 @@ export class ApiServer {
   }
 
   get(t: ResourceType, namespace: string | undefined, name: string): Result {
+    const denied = this.authorizeRequest('get', t, namespace, name);
+    if (denied) return { ok: false, status: denied };
     const o = this.store.get(storageKey(t), t.namespaced ? namespace : undefined, name);
     return o ? { ok: true, object: o } : { ok: false, status: notFound(gk(t), name) };
   }
 
+  /** Throws ForbiddenError when `requestUser` may not list (callers under `asUser` catch it). */
   list(t: ResourceType, namespace?: string, labelSelector?: LabelSelectorLike): KubeObject[] {
+    const denied = this.authorizeRequest('list', t, namespace);
+    if (denied) throw new ForbiddenError(denied);
     return this.store.list(storageKey(t), { namespace: t.namespaced ? namespace : undefined, labelSelector });
   }
 
@@ -100,6 +135,8 @@ export class ApiServer {
     const res = this.resolve(input);
     if (!res.ok) return res;
     const t = res.type;
+    const deniedCreate = this.authorizeRequest('create', t, input.metadata?.namespace || 'default', undefined);
+    if (deniedCreate) return { ok: false, status: deniedCreate };
     const decoded = decodeStrict(t, input, opts.fieldValidation ?? 'Strict', { trusted: opts.trusted });
     if (!decoded.ok) return decoded;
     const obj = clone(decoded.object);
@@ -124,10 +161,13 @@ export class ApiServer {
     const strategy = STRATEGIES[storageKey(t)];
     strategy?.prepareForCreate?.(obj, this.ctx());
     strategy?.defaults?.(obj, this.ctx());
+    mutatingAdmission(t, obj, undefined, this.store);
     const errs = [...validateObjectMeta(obj, t), ...(strategy?.validate?.(obj, this.ctx()) ?? [])];
     if (errs.length) return { ok: false, status: invalid(gk(t), meta.name, errs) };
     const denied = strategy?.admit?.(obj, undefined, this.ctx());
     if (denied) return { ok: false, status: denied };
+    const policyDenied = validatingAdmission(t, obj, undefined, this.store);
+    if (policyDenied) return { ok: false, status: policyDenied };
     if (opts.dryRun) return { ok: true, object: obj, warnings: decoded.warnings };
     try {
       return { ok: true, object: this.store.create(storageKey(t), obj), warnings: decoded.warnings };
@@ -145,6 +185,8 @@ export class ApiServer {
     const res = this.resolve(input);
     if (!res.ok) return res;
     const t = res.type;
+    const deniedUpdate = this.authorizeRequest('update', t, input.metadata?.namespace || 'default', input.metadata?.name, opts.subresource);
+    if (deniedUpdate) return { ok: false, status: deniedUpdate };
     const decoded = decodeStrict(t, input, opts.fieldValidation ?? 'Strict', { trusted: opts.trusted });
     if (!decoded.ok) return decoded;
     const ns = t.namespaced ? decoded.object.metadata?.namespace || 'default' : undefined;
@@ -183,6 +225,8 @@ export class ApiServer {
     if (errs.length) return { ok: false, status: invalid(gk(t), name, errs) };
     const denied = strategy?.admit?.(obj, old, this.ctx());
     if (denied) return { ok: false, status: denied };
+    const policyDenied = validatingAdmission(t, obj, old, this.store);
+    if (policyDenied) return { ok: false, status: policyDenied };
     // Finalizers emptied on an object being deleted: the deletion completes now.
     // A Namespace also waits on spec.finalizers (the namespace controller's `kubernetes`).
     const allFinalizers = (o: KubeObject) => [
@@ -218,6 +262,8 @@ export class ApiServer {
    */
   delete(t: ResourceType, namespace: string | undefined, name: string, opts: DeleteOptions = {}): Result {
     const ns = t.namespaced ? namespace || 'default' : undefined;
+    const deniedDelete = this.authorizeRequest('delete', t, ns, name);
+    if (deniedDelete) return { ok: false, status: deniedDelete };
     const key = storageKey(t);
     const old = this.store.get(key, ns, name);
     if (!old) return { ok: false, status: notFound(gk(t), name) };
@@ -253,6 +299,8 @@ export class ApiServer {
   /** The pods/binding subresource: what the scheduler posts to place a pod. */
   bind(namespace: string, name: string, nodeName: string): Result {
     const t = findByKind('v1', 'Pod') as ResourceType;
+    const deniedBind = this.authorizeRequest('create', t, namespace, name, 'binding');
+    if (deniedBind) return { ok: false, status: deniedBind };
     const pod = this.store.get('pods', namespace, name);
     if (!pod) return { ok: false, status: notFound(gk(t), name) };
     const spec = pod.spec as { nodeName?: string };

@@ -46,6 +46,19 @@ const VALUED: Record<string, string> = {
   '--docker-email': 'docker-email',
   '--cert': 'cert',
   '--key': 'key',
+  '--as': 'as',
+  '--as-group': 'as-group',
+  '--subresource': 'subresource',
+  '--verb': 'verb',
+  '--resource': 'resource',
+  '--resource-name': 'resource-name',
+  '--non-resource-url': 'non-resource-url',
+  '--aggregation-rule': 'aggregation-rule',
+  '--role': 'role',
+  '--clusterrole': 'clusterrole',
+  '--user': 'user',
+  '--group': 'group',
+  '--serviceaccount': 'serviceaccount',
 };
 
 const BOOLEAN: Record<string, string> = {
@@ -74,6 +87,9 @@ const BOOLEAN: Record<string, string> = {
   '--previous': 'previous',
   '--ignore-daemonsets': 'ignore-daemonsets',
   '--delete-emptydir-data': 'delete-emptydir-data',
+  '--list': 'list',
+  '-q': 'quiet',
+  '--quiet': 'quiet',
 };
 
 export function parseArgs(argv: string[]): Args {

@@ -20,6 +20,9 @@ import { readFile } from './files';
 import { resolveType } from './resolve';
 import { runCreateJob } from './createjob';
 import { runCreateConfigMap, runCreateSecret } from './createconfig';
+import { runCreateRbac } from './createrbac';
+import { extractImpersonation, runAuth } from './auth';
+import { ForbiddenError } from '../api/authz/forbidden';
 import { runBase64, runEtcdctl } from './etcdctl';
 import { DESCRIBERS } from './describe/index';
 import { runClusterCommand } from './cluster/index';
@@ -53,6 +56,7 @@ Basic Commands:
   drain           Drain node in preparation for maintenance
   api-resources   Print the supported API resources on the server
   cluster-info    Display cluster information
+  auth            Inspect authorization (can-i, whoami); --as=USER / --as=system:serviceaccount:NS:NAME impersonate
   version         Print the client and server version information
 
 Kube Orchestra (not kubectl):
@@ -101,6 +105,8 @@ function runCreate(cluster: Cluster, args: Args, files: FileReader): KubectlResu
   if (what === 'job') return runCreateJob(cluster, args, name, rest);
   if (what === 'configmap' || what === 'cm') return runCreateConfigMap(cluster, args, files, name, rest);
   if (what === 'secret') return runCreateSecret(cluster, args, files, args.positional.slice(1));
+  const rbac = what ? runCreateRbac(cluster, args, what, name, rest) : undefined;
+  if (rbac) return rbac;
   if (!what) throw usage('must specify one of -f and -k');
   throw usage(`Kube Orchestra's kubectl can create a namespace (kubectl create namespace NAME) or objects from a file (kubectl create -f FILE); "create ${what}" is not supported yet`);
 }
@@ -189,6 +195,8 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
       return runVersion(args);
     case 'cluster-info':
       return runClusterInfo();
+    case 'auth':
+      return runAuth(cluster, args);
     default:
       throw usage(`unknown command "${cmd}" for "kubectl"`);
   }
@@ -202,8 +210,10 @@ export function runKubectl(cluster: Cluster, line: string, files: FileReader): K
   try {
     let argv = splitArgs(line.trim());
     if (argv[0] === 'kubectl') argv = argv.slice(1);
-    return dispatch(cluster, argv, files);
+    const imp = extractImpersonation(argv);
+    return cluster.api.asUser(imp.user, () => dispatch(cluster, imp.argv, files));
   } catch (e) {
+    if (e instanceof ForbiddenError) return { stdout: '', stderr: formatStatus(e.status) + '\n', exitCode: 1 };
     if (e instanceof KubectlError) return { stdout: '', stderr: e.text + '\n', exitCode: 1 };
     const msg = e instanceof Error ? e.message : String(e);
     return { stdout: '', stderr: `error: ${msg}\n`, exitCode: 1 };

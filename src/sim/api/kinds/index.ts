@@ -14,6 +14,8 @@ import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
 import { serviceStrategy } from './service';
 import { persistentVolumeStrategy } from './persistentvolume';
 import { storageClassStrategy } from './storageclass';
+import { serviceAccountStrategy } from './serviceaccount';
+import { clusterRoleBindingStrategy, clusterRoleStrategy, roleBindingStrategy, roleStrategy } from './rbac';
 import { networkPolicyStrategy } from './networkpolicy';
 import { ingressStrategy } from './ingress';
 import { ingressClassStrategy } from './ingressclass';
@@ -38,6 +40,11 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   services: serviceStrategy,
   persistentvolumes: persistentVolumeStrategy,
   'storageclasses.storage.k8s.io': storageClassStrategy,
+  serviceaccounts: serviceAccountStrategy,
+  'roles.rbac.authorization.k8s.io': roleStrategy,
+  'clusterroles.rbac.authorization.k8s.io': clusterRoleStrategy,
+  'rolebindings.rbac.authorization.k8s.io': roleBindingStrategy,
+  'clusterrolebindings.rbac.authorization.k8s.io': clusterRoleBindingStrategy,
   'networkpolicies.networking.k8s.io': networkPolicyStrategy,
   'ingresses.networking.k8s.io': ingressStrategy,
   'ingressclasses.networking.k8s.io': ingressClassStrategy,

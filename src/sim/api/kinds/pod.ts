@@ -2,6 +2,7 @@ import type { Container, ContainerPort, Pod, PodSpec, Probe, Toleration, Volume 
 import type { KubeObject, Mutable } from '../../objects';
 import type { KindStrategy } from './strategy';
 import { validatePod, validatePodUpdate } from '../validation/pod';
+import { admitPodServiceAccount } from './serviceaccount';
 import { milliUnits } from '../../quantity';
 
 type MContainer = Mutable<Container>;
@@ -119,5 +120,6 @@ export const podStrategy: KindStrategy = {
   defaults: (obj, ctx) => defaultPod(obj, ctx.defaultTolerationSeconds),
   validate: (obj) => validatePod(obj),
   validateUpdate: (obj, old) => [...validatePod(obj), ...validatePodUpdate(obj, old)],
+  admit: (obj, old, ctx) => (old ? undefined : admitPodServiceAccount(obj, ctx)),
   hasStatusSubresource: true,
 };

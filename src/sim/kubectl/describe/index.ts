@@ -13,6 +13,7 @@ import { describeSecret } from './secret';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage';
 import { describeNetworkPolicy } from './networkpolicy';
 import { describeIngress, describeIngressClass } from './ingress';
+import { describeRole, describeRoleBinding, describeServiceAccount } from './rbac';
 import { describeEndpoints, describeService } from './service';
 
 export type Describer = (cluster: Cluster, obj: KubeObject) => string;
@@ -35,6 +36,11 @@ export const DESCRIBERS: Record<string, Describer> = {
   NetworkPolicy: (_c, o) => describeNetworkPolicy(o as Parameters<typeof describeNetworkPolicy>[0]),
   Ingress: (c, o) => describeIngress(c, o as Parameters<typeof describeIngress>[1]),
   IngressClass: (c, o) => describeIngressClass(c, o as Parameters<typeof describeIngressClass>[1]),
+  ServiceAccount: describeServiceAccount,
+  Role: describeRole,
+  ClusterRole: describeRole,
+  RoleBinding: describeRoleBinding,
+  ClusterRoleBinding: describeRoleBinding,
   Service: (c, o) => describeService(c, o as Parameters<typeof describeService>[1]),
   Endpoints: (c, o) => describeEndpoints(c, o as Parameters<typeof describeEndpoints>[1]),
 };

@@ -152,6 +152,10 @@ const records: Record<string, string> = {
   'network.traffic.refused': 'No process in {{pod}} listens on port {{port}}: connection refused',
   'network.traffic.notHttp': 'Container {{container}} of {{pod}} accepts port {{port}} but does not speak HTTP',
   'network.traffic.answered': 'Container {{container}} of {{pod}} answers {{status}}',
+  // RBAC and ServiceAccounts (helper H rbac)
+  'record.rbac.bootstrap': 'kube-apiserver writes the default {{name}} role or binding when it starts',
+  'record.serviceaccount.default': 'Every namespace gets a default ServiceAccount: the serviceaccount controller creates {{namespace}}/default',
+  'record.kubeadm.serviceAccount': 'kubeadm init creates the ServiceAccount kube-system/{{name}} for its add-on',
 };
 
 export default records;

@@ -152,6 +152,10 @@ const records: Record<string, string> = {
   'network.traffic.refused': '{{pod}} 안에서 {{port}}번 포트를 듣는 프로세스가 없어 연결이 거부됩니다',
   'network.traffic.notHttp': '{{pod}}의 컨테이너 {{container}}는 {{port}}번 포트 연결을 받지만 HTTP로 답하지 않습니다',
   'network.traffic.answered': '{{pod}}의 컨테이너 {{container}}가 {{status}}로 답합니다',
+  // RBAC and ServiceAccounts (helper H rbac)
+  'record.rbac.bootstrap': 'kube-apiserver가 시작하면서 기본 역할 또는 바인딩 {{name}}을(를) 씁니다',
+  'record.serviceaccount.default': '모든 네임스페이스에는 default 서비스어카운트가 있어야 하므로 serviceaccount 컨트롤러가 {{namespace}}/default를 만듭니다',
+  'record.kubeadm.serviceAccount': 'kubeadm init이 애드온용 서비스어카운트 kube-system/{{name}}을(를) 만듭니다',
 };
 
 export default records;
