@@ -16,9 +16,9 @@ describe('kubectl create configmap / secret', () => {
   it('builds ConfigMaps from literals, files and env files', () => {
     const c = createCluster();
     expect(runKubectl(c, 'kubectl create configmap game --from-file=game.properties --from-literal=mode=easy', files).stdout).toBe('configmap/game created\n');
-    expect((c.store.get('configmaps', 'default', 'game') as { data: unknown }).data).toEqual({ mode: 'easy', 'game.properties': 'enemies=aliens\nlives=3\n' });
+    expect((c.store.get('configmaps', 'default', 'game') as unknown as { data: unknown }).data).toEqual({ mode: 'easy', 'game.properties': 'enemies=aliens\nlives=3\n' });
     runKubectl(c, 'kubectl create cm env --from-env-file=app.env', files);
-    expect((c.store.get('configmaps', 'default', 'env') as { data: unknown }).data).toEqual({ MODE: 'dev', LEVEL: 'info' });
+    expect((c.store.get('configmaps', 'default', 'env') as unknown as { data: unknown }).data).toEqual({ MODE: 'dev', LEVEL: 'info' });
     expect(runKubectl(c, 'kubectl get configmaps', files).stdout).toMatch(/^NAME\s+DATA\s+AGE\nenv\s+2\s+0s\ngame\s+2\s+0s\n$/);
     expect(runKubectl(c, 'kubectl create configmap x --from-literal=nokey', files).stderr).toBe('error: invalid literal source nokey, expected key=value\n');
     expect(runKubectl(c, 'kubectl create configmap game --from-literal=a=b', files).stderr).toBe('Error from server (AlreadyExists): configmaps "game" already exists\n');
