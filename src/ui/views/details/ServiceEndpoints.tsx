@@ -43,21 +43,22 @@ export function ServiceEndpoints({ service, objects }: { service: KubeObject; ob
                   <tr>
                     <th scope="col">{t('serviceDetails.address')}</th>
                     <th scope="col">{t('serviceDetails.ready')}</th>
-                    <th scope="col">{t('serviceDetails.pod')}</th>
-                    <th scope="col">{t('serviceDetails.node')}</th>
+                    <th scope="col">
+                      {t('serviceDetails.pod')} · {t('serviceDetails.node')}
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map((r) => (
                     <tr key={`${r.slice}|${r.address}`} data-endpoint={r.ready ? 'ready' : 'not-ready'} data-pod={r.pod ?? ''}>
-                      <td className="ko-mono">{r.address}</td>
+                      <td className="ko-mono ko-nowrap">{r.address}</td>
                       <td className="ko-nowrap">
                         <span className={r.ready ? 'ko-ep-yes' : 'ko-ep-no'}>
                           <span aria-hidden="true">{r.ready ? '✓ ' : '◐ '}</span>
                           {r.ready ? t('serviceDetails.ready') : t('serviceDetails.notReady')}
                         </span>
                       </td>
-                      <td>
+                      <td className="ko-svc-ep-pod">
                         {r.pod ? (
                           <button type="button" className="ko-link-button" onClick={() => selectObject({ kind: 'Pod', namespace: ns, name: r.pod as string })}>
                             {r.pod}
@@ -65,8 +66,8 @@ export function ServiceEndpoints({ service, objects }: { service: KubeObject; ob
                         ) : (
                           '—'
                         )}
+                        <span className="ko-svc-ep-node">{r.node ?? '—'}</span>
                       </td>
-                      <td className="ko-mono">{r.node ?? '—'}</td>
                     </tr>
                   ))}
                 </tbody>

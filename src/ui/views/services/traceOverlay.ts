@@ -22,12 +22,22 @@ export function stopFraction(outcome: TrafficTrace['outcome']): number {
   }
 }
 
+/** The last hop's object of a kind; the client's own pod is not where the request went. */
 function lastRef(trace: TrafficTrace, kind: string): ObjectRef | undefined {
   for (let i = trace.hops.length - 1; i >= 0; i--) {
-    const ref = trace.hops[i]?.ref;
-    if (ref?.kind === kind) return ref;
+    const hop = trace.hops[i];
+    if (hop?.kind !== 'client' && hop?.ref?.kind === kind) return hop.ref;
   }
   return undefined;
+}
+
+/** The endpoint kube-proxy picked (`10.244.2.2:80`), for a request that never reached its pod. */
+function pickedIP(trace: TrafficTrace): string {
+  for (const hop of trace.hops) {
+    const ep = hop.kind === 'kube-proxy' ? hop.params?.endpoint : undefined;
+    if (typeof ep === 'string') return ep.replace(/:\d+$/, '');
+  }
+  return '';
 }
 
 /**
@@ -68,7 +78,8 @@ export class TraceOverlay {
     const svcRef = lastRef(trace, 'Service');
     const podRef = trace.servedBy ?? lastRef(trace, 'Pod');
     const svc = svcRef ? scene.services.get(`${svcRef.namespace ?? 'default'}/${svcRef.name}`) : undefined;
-    const pod = podRef ? [...scene.pods.values()].find((p) => p.name === podRef.name && p.namespace === (podRef.namespace ?? 'default')) : undefined;
+    const ip = podRef ? '' : pickedIP(trace);
+    const pod = [...scene.pods.values()].find((p) => (podRef ? p.name === podRef.name && p.namespace === (podRef.namespace ?? 'default') : ip !== '' && p.ip === ip));
     const ok = trace.outcome === 'ok';
     const find = (kind: string, ns: string, name: string) => this.items.select<SVGGElement>(`g[data-kind="${kind}"][data-namespace="${CSS.escape(ns)}"][data-name="${CSS.escape(name)}"]`);
     const stop = stopFraction(trace.outcome);

@@ -12,9 +12,10 @@ function said(t: T, code: string | undefined, params: Record<string, string | nu
   return t(code, { ...params, ns: ['shell', 'views'], defaultValue: text });
 }
 
+/** What a hop pill names: the node for kube-proxy and the overlay (where it happened), else the object. */
 function refName(h: TrafficHop): string {
-  if (h.ref) return h.ref.name;
-  return h.node ?? '';
+  if ((h.kind === 'kube-proxy' || h.kind === 'overlay' || h.kind === 'node-port') && h.node) return h.node;
+  return h.ref?.name ?? h.node ?? '';
 }
 
 /** Where and why the request stopped, for a failed trace. */
