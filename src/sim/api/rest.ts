@@ -8,6 +8,8 @@ import { parseSelector, SelectorParseError } from '../store/labels';
 import type { JsonPatchOp } from './rest-patch';
 import { PatchError, jsonPatch, mergePatch, strategicMergePatch } from './rest-patch';
 import { jsonKind } from './decode';
+import type { UserInfo } from './authz/types';
+import { ForbiddenError } from './authz/forbidden';
 
 export type Verb = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -17,6 +19,8 @@ export interface RestRequest {
   query?: Record<string, string>;
   body?: unknown;
   contentType?: string;
+  /** Who sends it (impersonation); absent means the cluster's admin, who may do anything. */
+  user?: UserInfo;
 }
 
 export interface RestResponse {
@@ -158,7 +162,13 @@ function list(api: ApiServer, t: Target, q: Record<string, string>): RestRespons
     throw e;
   }
   // Kinds served but not simulated list as empty: nothing of them can exist in the sim.
-  const items = t.type.simulated ? api.list(t.type, t.namespace, selector) : [];
+  let items: KubeObject[];
+  try {
+    items = t.type.simulated ? api.list(t.type, t.namespace, selector) : [];
+  } catch (e) {
+    if (e instanceof ForbiddenError) return fail(e.status);
+    throw e;
+  }
   return {
     status: 200,
     body: { kind: `${t.type.kind}List`, apiVersion: apiVersionOf(t.type), metadata: { resourceVersion: String(api.store.resourceVersion) }, items },
@@ -218,6 +228,7 @@ function remove(api: ApiServer, t: Target & { name: string }, req: RestRequest, 
  * with 501 NotImplemented (from ApiServer.resolve); a single GET of one is 404 NotFound.
  */
 export function handle(api: ApiServer, req: RestRequest): RestResponse {
+  if (req.user) return api.asUser(req.user, () => handle(api, { ...req, user: undefined }));
   const q = req.query ?? {};
   const path = req.path.replace(/\/+$/, '') || '/';
   if (req.verb === 'GET') {

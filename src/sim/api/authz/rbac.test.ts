@@ -147,3 +147,16 @@ subjects: [{kind: ServiceAccount, name: ci}]
     expect(runKubectl(c, 'apply -f crb.yaml', fs).stderr).toBe('The ClusterRoleBinding "r" is invalid: subjects[0].namespace: Required value\n');
   });
 });
+
+describe('the REST facade', () => {
+  it('answers 403 with the Forbidden Status for a request sent as another user', async () => {
+    const { handle } = await import('../rest');
+    const c = createCluster({ seed: 3, nodes: 1 });
+    const user = { name: 'jane', groups: ['system:authenticated'] };
+    const r = handle(c.api, { verb: 'GET', path: '/api/v1/namespaces/default/secrets', user });
+    expect(r.status).toBe(403);
+    expect((r.body as { message: string }).message).toBe('secrets is forbidden: User "jane" cannot list resource "secrets" in API group "" in the namespace "default"');
+    expect(handle(c.api, { verb: 'GET', path: '/api/v1/namespaces/default/secrets' }).status).toBe(200);
+    expect(c.api.requestUser).toBeUndefined();
+  });
+});
