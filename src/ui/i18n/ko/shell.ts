@@ -114,9 +114,9 @@ export default {
     addons: '애드온',
     cni: {
       legend: 'CNI 플러그인(파드 네트워크)',
-      flannel: { name: 'Flannel', hint: '오버레이: 노드 사이의 파드 트래픽을 VXLAN(flannel.1, UDP 8472)으로 감쌉니다. 네트워크 정책(NetworkPolicy)을 무시합니다.' },
-      calico: { name: 'Calico', hint: '라우팅: 노드들이 BGP로 파드 경로를 주고받습니다. 네트워크 정책(NetworkPolicy)을 적용합니다.' },
-      weave: { name: 'Weave Net', hint: '메시: 모든 노드가 서로 피어링합니다. 네트워크 정책(NetworkPolicy)을 적용하며 트래픽을 암호화할 수 있습니다.' },
+      flannel: { name: 'Flannel', hint: '오버레이: 노드 사이의 파드 트래픽을 VXLAN(flannel.1, UDP 8472)으로 감쌉니다. 네트워크폴리시(NetworkPolicy)를 무시합니다.' },
+      calico: { name: 'Calico', hint: '라우팅: 노드들이 BGP로 파드 경로를 주고받습니다. 네트워크폴리시(NetworkPolicy)를 적용합니다.' },
+      weave: { name: 'Weave Net', hint: '메시: 모든 노드가 서로 피어링합니다. 네트워크폴리시(NetworkPolicy)를 적용하며 트래픽을 암호화할 수 있습니다.' },
     },
     weaveEncryption: {
       name: 'Weave 암호화',
