@@ -21,6 +21,8 @@ import { ingressStrategy } from './ingress';
 import { ingressClassStrategy } from './ingressclass';
 import { configMapStrategy } from './configmap';
 import { secretStrategy } from './secret';
+import { limitRangeStrategy } from './limitrange';
+import { resourceQuotaStrategy } from './resourcequota';
 
 /** Strategies by store key (`pods`, `deployments.apps`); a kind without one is only meta-validated. */
 export const STRATEGIES: Record<string, KindStrategy> = {
@@ -50,4 +52,6 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'ingressclasses.networking.k8s.io': ingressClassStrategy,
   configmaps: configMapStrategy,
   secrets: secretStrategy,
+  limitranges: limitRangeStrategy,
+  resourcequotas: resourceQuotaStrategy,
 };
