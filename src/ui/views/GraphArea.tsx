@@ -5,10 +5,12 @@ import { OwnersView } from './owners/OwnersView';
 import { ServicesView } from './services/ServicesView';
 import { TrafficNotice } from './traffic/TrafficNotice';
 import { NetworkView } from './network/NetworkView';
+import { StorageView } from './storage/StorageView';
+import { ConfigView } from './config/ConfigView';
 import './graphArea.css';
 
-type GraphView = 'nodes' | 'owners' | 'services' | 'network';
-const VIEWS: readonly GraphView[] = ['nodes', 'owners', 'services', 'network'];
+type GraphView = 'nodes' | 'owners' | 'services' | 'network' | 'storage' | 'config';
+const VIEWS: readonly GraphView[] = ['nodes', 'owners', 'services', 'network', 'storage', 'config'];
 const STORAGE_KEY = 'kube-orchestra.graph-view';
 
 function initialView(): GraphView {
@@ -71,7 +73,7 @@ export function GraphArea() {
         <TrafficNotice hidden={view === 'services'} onShow={() => choose('services')} />
       </div>
       <div className="ko-graph-panel" role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${view}`}>
-        {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : view === 'network' ? <NetworkView /> : <OwnersView />}
+        {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : view === 'network' ? <NetworkView /> : view === 'storage' ? <StorageView /> : view === 'config' ? <ConfigView /> : <OwnersView />}
       </div>
     </div>
   );

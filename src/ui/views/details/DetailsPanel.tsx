@@ -13,6 +13,7 @@ import { EventsTable } from './EventsTable';
 import { SchedulingTab, type FetchScheduling, type SchedulingResultLike } from './SchedulingTab';
 import { NodeNetworkTab } from './NodeNetworkTab';
 import { ServiceEndpoints } from './ServiceEndpoints';
+import { SecretData } from './SecretData';
 import '../views.css';
 
 type Tab = 'why' | 'yaml' | 'events' | 'scheduling' | 'network';
@@ -148,6 +149,7 @@ export function DetailsPanel({ fetchScheduling = fetchSchedulingFromWorker }: De
       <div className="ko-tabpanel" role="tabpanel" id={`${baseId}-panel-${current}`} aria-labelledby={`${baseId}-tab-${current}`}>
         {!obj && <p className="ko-hint">{t('details.gone')}</p>}
         {current === 'why' && obj?.kind === 'Service' && <ServiceEndpoints service={obj} objects={objects} />}
+        {current === 'why' && obj?.kind === 'Secret' && <SecretData secret={obj} />}
         {current === 'why' && <WhyTimeline steps={steps} owners={owners} self={selection} />}
         {current === 'yaml' && obj && <YamlView object={obj} />}
         {current === 'events' && obj && <EventsTable events={events} tick={tick} />}
