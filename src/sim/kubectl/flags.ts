@@ -59,6 +59,8 @@ const VALUED: Record<string, string> = {
   '--user': 'user',
   '--group': 'group',
   '--serviceaccount': 'serviceaccount',
+  '--hard': 'hard',
+  '--scopes': 'scopes',
 };
 
 const BOOLEAN: Record<string, string> = {

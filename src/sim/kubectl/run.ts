@@ -21,6 +21,7 @@ import { resolveType } from './resolve';
 import { runCreateJob } from './createjob';
 import { runCreateConfigMap, runCreateSecret } from './createconfig';
 import { runCreateRbac } from './createrbac';
+import { runCreateQuota } from './createquota';
 import { extractImpersonation, runAuth } from './auth';
 import { ForbiddenError } from '../api/authz/forbidden';
 import { runBase64, runEtcdctl } from './etcdctl';
@@ -105,6 +106,7 @@ function runCreate(cluster: Cluster, args: Args, files: FileReader): KubectlResu
   if (what === 'job') return runCreateJob(cluster, args, name, rest);
   if (what === 'configmap' || what === 'cm') return runCreateConfigMap(cluster, args, files, name, rest);
   if (what === 'secret') return runCreateSecret(cluster, args, files, args.positional.slice(1));
+  if (what === 'quota' || what === 'resourcequota') return runCreateQuota(cluster, args, name, rest);
   const rbac = what ? runCreateRbac(cluster, args, what, name, rest) : undefined;
   if (rbac) return rbac;
   if (!what) throw usage('must specify one of -f and -k');

@@ -15,6 +15,7 @@ import { describeNetworkPolicy } from './networkpolicy';
 import { describeIngress, describeIngressClass } from './ingress';
 import { describeRole, describeRoleBinding, describeServiceAccount } from './rbac';
 import { describeEndpoints, describeService } from './service';
+import { describeLimitRange, describeResourceQuota } from './quota';
 
 export type Describer = (cluster: Cluster, obj: KubeObject) => string;
 
@@ -43,4 +44,6 @@ export const DESCRIBERS: Record<string, Describer> = {
   ClusterRoleBinding: describeRoleBinding,
   Service: (c, o) => describeService(c, o as Parameters<typeof describeService>[1]),
   Endpoints: (c, o) => describeEndpoints(c, o as Parameters<typeof describeEndpoints>[1]),
+  ResourceQuota: (c, o) => describeResourceQuota(c, o as Parameters<typeof describeResourceQuota>[1]),
+  LimitRange: (c, o) => describeLimitRange(c, o as Parameters<typeof describeLimitRange>[1]),
 };

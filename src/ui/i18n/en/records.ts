@@ -156,6 +156,8 @@ const records: Record<string, string> = {
   'record.rbac.bootstrap': 'kube-apiserver writes the default {{name}} role or binding when it starts',
   'record.serviceaccount.default': 'Every namespace gets a default ServiceAccount: the serviceaccount controller creates {{namespace}}/default',
   'record.kubeadm.serviceAccount': 'kubeadm init creates the ServiceAccount kube-system/{{name}} for its add-on',
+  // ResourceQuota and LimitRange (helper I quota-limits)
+  'record.resourcequota.used': 'The resourcequota controller recounted what the namespace uses against ResourceQuota {{quota}}: {{used}}',
 };
 
 export default records;

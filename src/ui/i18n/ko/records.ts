@@ -156,6 +156,8 @@ const records: Record<string, string> = {
   'record.rbac.bootstrap': 'kube-apiserver가 시작하면서 기본 역할 또는 바인딩 {{name}}을(를) 씁니다',
   'record.serviceaccount.default': '모든 네임스페이스에는 default 서비스어카운트가 있어야 하므로 serviceaccount 컨트롤러가 {{namespace}}/default를 만듭니다',
   'record.kubeadm.serviceAccount': 'kubeadm init이 애드온용 서비스어카운트 kube-system/{{name}}을(를) 만듭니다',
+  // 리소스쿼터와 리밋레인지 (helper I quota-limits)
+  'record.resourcequota.used': 'resourcequota 컨트롤러가 리소스쿼터 {{quota}}에 대해 네임스페이스의 사용량을 다시 셌습니다: {{used}}',
 };
 
 export default records;
