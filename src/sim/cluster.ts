@@ -17,6 +17,8 @@ import type { ClusterSettings } from './settings';
 import { DEFAULT_SETTINGS } from './settings';
 import type { PortForward } from './network/portforward';
 import { bootstrapAddons } from './bootstrapAddons';
+import { VolumeFiles } from './volumes/index';
+import type { VolumeFilesState } from './volumes/index';
 import { bootstrapRbac } from './api/authz/bootstrap';
 
 export interface ClusterOptions {
@@ -58,11 +60,15 @@ export interface ClusterState {
   settings?: ClusterSettings;
   /** Open `kubectl port-forward`s (absent when none). */
   portForwards?: PortForward[];
+  /** Files containers wrote into layers and volumes (src/sim/volumes; absent when none). */
+  volumeFiles?: VolumeFilesState;
 }
 
 export const KUBERNETES_VERSION = 'v1.34.1';
 /** The most ticks `runUntilSettled` takes before giving up (a crash loop never settles). */
 export const SETTLE_LIMIT = 600;
+/** Timers due further out than this many ticks do not keep the cluster from counting as settled. */
+export const SETTLE_HORIZON = 600;
 
 /**
  * One simulated cluster: store, API server, controllers, scheduler and kubelets on one
@@ -86,6 +92,8 @@ export class Cluster {
   settings: ClusterSettings;
   /** `kubectl port-forward`s the learner left open (network/portforward.ts). */
   portForwards: PortForward[] = [];
+  /** What containers wrote, where it lives, and how long it lasts (`kubectl exec … > FILE`). */
+  readonly volumeFiles = new VolumeFiles();
 
   constructor(options: ClusterOptions = {}, controllers: Controller[] = defaultControllers()) {
     this.options = { ...options, seed: options.seed ?? 1, nodes: options.nodes ?? 2 };
@@ -179,18 +187,21 @@ export class Cluster {
     return this.drainDelta();
   }
 
-  /** True when no controller has anything to do now or later. */
+  /**
+   * True when no controller has anything to do now or within SETTLE_HORIZON ticks. A timer
+   * further out (a `sleep 3600` that ends in an hour) is the cluster at rest until then, not
+   * unfinished work: settling must not burn ten simulated minutes waiting for it.
+   */
   settled(): boolean {
-    return this.manager.idle();
+    return !this.manager.hasWorkAt(this.clock.tick + SETTLE_HORIZON);
   }
 
   /**
-   * Steps until nothing is queued and no timer is pending, or `limit` ticks pass.
-   * Returns the ticks taken.
+   * Steps until `settled()`, or `limit` ticks pass. Returns the ticks taken.
    */
   runUntilSettled(limit = SETTLE_LIMIT): number {
     let n = 0;
-    while (!this.manager.idle() && n < limit) {
+    while (!this.settled() && n < limit) {
       this.step();
       n++;
     }
@@ -218,6 +229,7 @@ export class Cluster {
       records: this.records,
       settings: this.settings,
       ...(this.portForwards.length ? { portForwards: this.portForwards } : {}),
+      ...(this.volumeFiles.dump() ? { volumeFiles: this.volumeFiles.dump() } : {}),
     };
   }
 
@@ -231,6 +243,7 @@ export class Cluster {
     c.records.push(...state.records);
     if (state.settings) c.settings = { ...DEFAULT_SETTINGS, ...state.settings };
     if (state.portForwards) c.portForwards = [...state.portForwards];
+    c.volumeFiles.restore(state.volumeFiles);
     c.recordsDrained = c.records.length;
     return c;
   }

@@ -1,14 +1,16 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { pipeStages, shellWords, statements } from '../kubelet/shellText';
+import { pipeStages, redirects, shellWords, statements } from '../kubelet/shellText';
 import type { TrafficEnv } from '../network/traffic';
 import { runCurl } from './curl';
 import { containerEnv, runEnv } from './env';
-import { podHostname, runCat, runLs } from './files';
+import { podHostname } from './files';
 import { runNslookup } from './nslookup';
 import { toolsOf } from './tools';
 import type { ExecCommand, ExecContext, ExecFiles, ExecOutput } from './types';
 import { fail, ok } from './types';
 import { runWget } from './wget';
+import type { ContainerFs } from '../volumes/containerFs';
+import { fsCat, fsDf, fsKill, fsLs, fsMkdir, fsMount, fsRm, fsTouch, withRedirects } from './fileCommands';
 
 /**
  * The command table of `kubectl exec`. One entry per program; a program runs only when the
@@ -19,8 +21,14 @@ export const COMMANDS: Record<string, ExecCommand> = {
   curl: (args, ctx) => runCurl(ctx.env, { kind: 'pod', pod: ctx.pod }, args, false),
   wget: (args, ctx) => runWget(ctx.env, { kind: 'pod', pod: ctx.pod }, args),
   nslookup: runNslookup,
-  cat: runCat,
-  ls: runLs,
+  cat: fsCat,
+  ls: fsLs,
+  touch: fsTouch,
+  rm: fsRm,
+  mkdir: fsMkdir,
+  df: fsDf,
+  mount: fsMount,
+  kill: fsKill,
   env: runEnv,
   printenv: runEnv,
   hostname: (_args, ctx) => ok(podHostname(ctx.pod) + '\n'),
@@ -55,15 +63,16 @@ function runShell(args: string[], ctx: ExecContext): ExecOutput {
     if (st.op === '||' && out.exitCode === 0) continue;
     let input = '';
     for (const stage of pipeStages(st.text)) {
-      const words = shellWords(stage).map((w) => expand(w, vars));
+      const { words, io } = redirects(shellWords(stage).map((w) => expand(w, vars)));
       const [name, ...rest] = words;
       if (!name) continue;
       if (name === 'exit') return { stdout, stderr, exitCode: Number(rest[0] ?? out.exitCode) || 0, ...(out.traffic ? { traffic: out.traffic } : {}) };
       const prog = basename(name);
       const cmd = COMMANDS[prog];
-      if (!cmd || !ctx.tools.has(prog)) {
+      // kill is a builtin of every shell, whether or not the image ships /bin/kill.
+      if (!cmd || !(ctx.tools.has(prog) || prog === 'kill')) {
         out = fail(ctx.shell === 'dash' ? `sh: 1: ${name}: not found\n` : `sh: ${name}: not found\n`, 127);
-      } else out = cmd(rest, ctx);
+      } else out = withRedirects(io, ctx, () => cmd(rest, ctx));
       input = out.stdout;
       stderr += out.stderr;
     }
@@ -78,6 +87,8 @@ export interface ExecRequest {
   container: Container;
   argv: string[];
   files?: ExecFiles[];
+  fs?: ContainerFs;
+  kill?: (signal: string) => void;
 }
 
 export type ExecResult = ExecOutput | { notFound: string };
@@ -85,7 +96,7 @@ export type ExecResult = ExecOutput | { notFound: string };
 /** Runs argv in the container: the program must exist in the image (no shell lookup at this level). */
 export function execInContainer(req: ExecRequest): ExecResult {
   const { tools, shell } = toolsOf(req.container);
-  const ctx: ExecContext = { env: req.env, pod: req.pod, container: req.container, tools, shell, files: req.files ?? [] };
+  const ctx: ExecContext = { env: req.env, pod: req.pod, container: req.container, tools, shell, files: req.files ?? [], ...(req.fs ? { fs: req.fs } : {}), ...(req.kill ? { kill: req.kill } : {}) };
   const [name, ...rest] = req.argv;
   const prog = basename(name ?? '');
   const cmd = COMMANDS[prog];

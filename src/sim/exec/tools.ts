@@ -9,8 +9,8 @@ import type { ExecContext } from './types';
  * httpd and the other Debian-based images have neither; curlimages/curl has both curl and
  * busybox; distroless/scratch images (pause, agnhost, hello-app, coredns) have no shell.
  */
-const COREUTILS = ['sh', 'echo', 'cat', 'ls', 'env', 'printenv', 'hostname', 'sleep', 'true', 'false', 'date', 'head', 'tail', 'id', 'pwd', 'uname', 'ps'];
-const BUSYBOX = [...COREUTILS, 'wget', 'nslookup', 'ip', 'ping', 'nc', 'ifconfig', 'route'];
+const COREUTILS = ['sh', 'echo', 'cat', 'ls', 'env', 'printenv', 'hostname', 'sleep', 'true', 'false', 'date', 'head', 'tail', 'id', 'pwd', 'uname', 'ps', 'touch', 'rm', 'mkdir', 'df', 'mount'];
+const BUSYBOX = [...COREUTILS, 'wget', 'nslookup', 'ip', 'ping', 'nc', 'ifconfig', 'route', 'kill'];
 
 export function toolsOf(c: Container): { tools: Set<string>; shell: ExecContext['shell'] } {
   const l = lookupImage(c.image ?? '');

@@ -1,6 +1,7 @@
 import type { Container, Pod } from 'kubernetes-types/core/v1';
 import type { TrafficEnv } from '../network/traffic';
 import type { TrafficTrace } from '../network/types';
+import type { ContainerFs } from '../volumes/containerFs';
 
 /**
  * The in-container command table behind `kubectl exec POD -- CMD ...`. Each command is a pure
@@ -30,6 +31,10 @@ export interface ExecContext {
   shell: 'ash' | 'dash' | 'bash' | undefined;
   /** Extra file providers (volumes); consulted before the kubelet-managed /etc files. */
   files: ExecFiles[];
+  /** The container's files with its volumes (src/sim/volumes), when the caller set them up. */
+  fs?: ContainerFs;
+  /** Signals the container's main process (`kill 1`); the kubelet then sees it exit. */
+  kill?: (signal: string) => void;
 }
 
 export interface ExecOutput {

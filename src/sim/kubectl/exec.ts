@@ -11,6 +11,7 @@ import { KubectlError, formatStatus, usage } from './errors';
 import { resolveType } from './resolve';
 import type { KubectlResult } from './types';
 import { execWithConfig } from '../kubelet/execConfig';
+import { containerSignals } from './execFiles';
 
 const PODS = findByKind('v1', 'Pod') as ResourceType;
 
@@ -111,7 +112,7 @@ export function runExec(cluster: Cluster, argv: string[]): KubectlResult {
   if (o.tty && o.stdin) stderr += 'Unable to use a TTY - input is not a terminal or the right kind of file\n';
   const env = trafficEnvOf(cluster);
   // ConfigMap/Secret env and volume files as the kubelet set them up (kubelet/execConfig.ts).
-  const res = execInContainer({ env, ...execWithConfig(pod, container, cluster.store), argv: o.command });
+  const res = execInContainer({ env, ...execWithConfig(pod, container, cluster.store), ...containerSignals(cluster, pod, container), argv: o.command });
   if ('notFound' in res) {
     const id = sha256Hex(`${pod.metadata?.uid ?? name}/${containerName}/${cluster.tick}/${o.command.join(' ')}`);
     throw new KubectlError(

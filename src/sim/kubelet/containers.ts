@@ -56,6 +56,8 @@ export interface ContainerRuntime {
   liveFails: number;
   startupFails: number;
   readyStreak: number;
+  /** Exit code of a main process told to stop by a signal (`kubectl exec … kill 1`), applied at the next sync. */
+  signalled?: number;
 }
 
 export function newRuntime(c: Container, init: boolean): ContainerRuntime {
@@ -308,6 +310,12 @@ function running(env: Env, c: Container, rt: ContainerRuntime): boolean {
   const s = (env.now - rt.startedTick) * secondsPerTick(env);
   const exitAt = p.run.exitAfter;
   const before = `${rt.ready}|${rt.started}`;
+  if (rt.signalled !== undefined) {
+    const code = rt.signalled;
+    rt.signalled = undefined;
+    terminate(env, c, rt, Math.min(s, exitAt ?? s), code);
+    return true;
+  }
   const kill = probe(env, c, rt, p.run, p.entry, exitAt === undefined ? s : Math.min(s, exitAt));
   if (kill !== undefined && (exitAt === undefined || kill < exitAt)) {
     terminate(env, c, rt, kill, 137);

@@ -290,16 +290,29 @@ class Kubelet {
   }
 }
 
+/** The hook `kubectl exec … kill 1` uses: the main process exits, and the next sync sees it (kubelet/signal.ts). */
+export interface KubeletSignals {
+  /** Marks the running container `container` of pod `namespace/name` as exited with `exitCode`; false when it is not running. */
+  signalMain(key: string, container: string, exitCode: number): boolean;
+}
+
 /**
  * The kubelets of all nodes as one controller: each pod is handled by the kubelet of its
  * node, and its writes are signed `kubelet/<node>`. Containers follow their image and
  * command (containers.ts); only pods with something pending (a pull, a back-off, an exit, a
  * probe that can change) hold a timer, so a cluster of running servers settles.
  */
-export function createKubelet(): Controller {
+export function createKubelet(): Controller & KubeletSignals {
   const k = new Kubelet();
   return {
     name: 'kubelet',
+    signalMain: (key, container, exitCode) => {
+      const x = k.pods.get(key)?.containers.find((c) => c.name === container && c.phase === 'running');
+      if (!x) return false;
+      x.signalled = exitCode;
+      x.due = 0;
+      return true;
+    },
     watches: [
       {
         resource: 'pods',
