@@ -166,12 +166,12 @@ Once it runs, ask kubectl where it landed.`,
 
 이 파일에서는 \`nginx\`와 \`helper\`(busybox)가 \`shared\` 볼륨을 함께 마운트합니다. \`helper\`가 \`/data\`에 쓴 파일을 nginx가 제공합니다.
 
-적용하고 파드가 실행될 때까지 시계를 진행합니다. \`sleep 3600\`은 한 시간 뒤에 끝나지만, 시뮬레이터는 아직 명령 종료를 다루지 않으므로 \`helper\`는 계속 실행됩니다.`,
+적용하고 파드가 실행될 때까지 시계를 진행합니다. \`sleep 3600\`은 클러스터 시간으로 한 시간 뒤에 끝납니다. 안정화는 그보다 훨씬 먼저 멈추므로 \`helper\`는 계속 실행 중입니다.`,
         en: `Containers that must live together go in one pod. They share one network namespace: one pod IP, and they reach each other on \`localhost\`. They can share volumes too.
 
 In this file, \`nginx\` and \`helper\` (busybox) both mount the \`shared\` volume. A file \`helper\` writes to \`/data\` is served by nginx.
 
-Apply it and step the clock until the pod runs. \`sleep 3600\` would end after an hour; the simulator does not finish commands yet, so \`helper\` keeps running.`,
+Apply it and step the clock until the pod runs. \`sleep 3600\` ends after an hour of cluster time. Settle stops long before that, so \`helper\` is still running.`,
       },
       editor: { file: 'pod-duo.yaml', yaml: DUO },
       goals: [
