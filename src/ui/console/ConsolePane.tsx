@@ -1,3 +1,4 @@
+import { commandEcho } from '../../sim/kubectl/commandLine';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -111,7 +112,7 @@ export function ConsolePane() {
                 <span className="console-prompt" aria-hidden="true">
                   ${' '}
                 </span>
-                kubectl {l.text}
+                {commandEcho(l.text)}
               </pre>
             ) : (
               <pre key={l.id} className="console-line" data-stream={l.stream}>
