@@ -10,9 +10,11 @@ import { labelsLesson } from './content/08-labels';
 import { servicesLesson } from './content/09-services';
 import { portForwardLesson } from './content/10-port-forward';
 import { networkingLesson } from './content/11-networking';
+import { storageLesson } from './content/12-storage';
+import { secretsLesson } from './content/13-secrets';
 
 /** Lessons written so far, in curriculum order. */
-export const LESSONS: readonly Lesson[] = [orchestrationLesson, namespacesLesson, podsLesson, controllersLesson, deploymentsLesson, jobsLesson, statefulSetsLesson, labelsLesson, servicesLesson, portForwardLesson, networkingLesson];
+export const LESSONS: readonly Lesson[] = [orchestrationLesson, namespacesLesson, podsLesson, controllersLesson, deploymentsLesson, jobsLesson, statefulSetsLesson, labelsLesson, servicesLesson, portForwardLesson, networkingLesson, storageLesson, secretsLesson];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

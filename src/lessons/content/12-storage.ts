@@ -34,9 +34,8 @@ metadata:
   name: notes
 spec:
   containers:
-    - name: app
-      image: busybox:1.36
-      command: ["sleep", "infinity"]
+    - name: web
+      image: nginx:1.27
 `;
 
 const PVC_DATA = `apiVersion: v1
@@ -92,9 +91,8 @@ metadata:
   name: keeper
 spec:
   containers:
-    - name: app
-      image: busybox:1.36
-      command: ["sleep", "infinity"]
+    - name: web
+      image: nginx:1.27
       volumeMounts:
         - name: cache
           mountPath: /data
@@ -146,14 +144,14 @@ Press Settle to start the pod, then write \`hi\` into \`/tmp/f\` inside the cont
       id: 'restart',
       title: { ko: '컨테이너 다시 시작', en: 'Restart the container' },
       body: {
-        ko: `\`kill 1\`은 컨테이너의 주 프로세스(PID 1)를 끝냅니다. 프로세스가 끝나면 kubelet이 \`restartPolicy: Always\`에 따라 컨테이너를 **새로** 만듭니다. 파드는 그대로이고 RESTARTS만 1 늘어납니다.
+        ko: `\`kill 1\`은 컨테이너의 주 프로세스(PID 1, 여기서는 nginx)에 종료 신호를 보냅니다. 프로세스가 끝나면 kubelet이 \`restartPolicy: Always\`에 따라 컨테이너를 **새로** 만듭니다. 파드는 그대로이고 RESTARTS만 1 늘어납니다.
 
 컨테이너를 다시 시작한 뒤 한 틱 지나고 \`kubectl exec notes -- cat /tmp/f\`로 파일을 읽습니다.`,
-        en: `\`kill 1\` ends the container's main process (PID 1). The kubelet then makes a **new** container, as \`restartPolicy: Always\` says; the pod stays, and RESTARTS goes up by one.
+        en: `\`kill 1\` sends a termination signal to the container's main process (PID 1, here nginx). The kubelet then makes a **new** container, as \`restartPolicy: Always\` says; the pod stays, and RESTARTS goes up by one.
 
 Restart the container, step one tick, then read the file with \`kubectl exec notes -- cat /tmp/f\`.`,
       },
-      command: 'kubectl exec notes -- kill 1',
+      command: "kubectl exec notes -- sh -c 'kill 1'",
       prediction: {
         question: { ko: '다시 시작한 컨테이너에 `/tmp/f`가 있을까요?', en: 'Will `/tmp/f` be there in the restarted container?' },
         choices: [
@@ -174,13 +172,13 @@ Restart the container, step one tick, then read the file with \`kubectl exec not
           check: allOf(lastCommandMatches(/exec\s+notes\b.*cat\s+\/tmp\/f/), lastErrorContains('No such file or directory')),
         },
       ],
-      hint: { ko: '`kubectl exec notes -- kill 1`, 한 틱, 그다음 `kubectl exec notes -- cat /tmp/f`입니다.', en: '`kubectl exec notes -- kill 1`, one tick, then `kubectl exec notes -- cat /tmp/f`.' },
+      hint: { ko: "`kubectl exec notes -- sh -c 'kill 1'`, 한 틱, 그다음 `kubectl exec notes -- cat /tmp/f`입니다.", en: "`kubectl exec notes -- sh -c 'kill 1'`, one tick, then `kubectl exec notes -- cat /tmp/f`." },
       explain: {
         ko: '`cat`은 `No such file or directory`로 실패했고 kubectl은 `command terminated with exit code 1`을 덧붙였습니다. 데이터가 컨테이너보다 오래 살려면 볼륨이 필요합니다. 노드 뷰의 RESTARTS 값도 확인합니다.',
         en: '`cat` failed with `No such file or directory`, and kubectl added `command terminated with exit code 1`. Data that must outlive a container needs a volume. Check the RESTARTS count in the Nodes view too.',
       },
       solution: [
-        { kind: 'kubectl', line: 'kubectl exec notes -- kill 1' },
+        { kind: 'kubectl', line: "kubectl exec notes -- sh -c 'kill 1'" },
         { kind: 'tick', count: 3 },
         { kind: 'kubectl', line: 'kubectl exec notes -- cat /tmp/f', expectError: 'No such file or directory' },
       ],
@@ -293,8 +291,8 @@ Then repeat the first experiment: write \`/data/f\`, restart with \`kill 1\`, re
         { id: 'kept', text: { ko: '다시 시작한 뒤에도 `/data/f`에 `hi`가 있습니다', en: '`/data/f` still says `hi` after the restart' }, check: allOf(lastCommandMatches(/exec\s+keeper\b.*cat\s+\/data\/f/), lastOutputContains('hi')) },
       ],
       hint: {
-        ko: "적용, 안정화, `kubectl exec keeper -- sh -c 'echo hi > /data/f'`, `kubectl exec keeper -- kill 1`, 한 틱, `kubectl exec keeper -- cat /data/f` 순서입니다.",
-        en: "Apply, Settle, `kubectl exec keeper -- sh -c 'echo hi > /data/f'`, `kubectl exec keeper -- kill 1`, one tick, `kubectl exec keeper -- cat /data/f`.",
+        ko: "적용, 안정화, `kubectl exec keeper -- sh -c 'echo hi > /data/f'`, `kubectl exec keeper -- sh -c 'kill 1'`, 한 틱, `kubectl exec keeper -- cat /data/f` 순서입니다.",
+        en: "Apply, Settle, `kubectl exec keeper -- sh -c 'echo hi > /data/f'`, `kubectl exec keeper -- sh -c 'kill 1'`, one tick, `kubectl exec keeper -- cat /data/f`.",
       },
       explain: {
         ko: '파일은 컨테이너 레이어가 아니라 PV에 있으므로 새 컨테이너도 같은 파일을 봅니다. 파드를 지우고 다시 만들어도 클레임이 남아 있으면 데이터도 남습니다.',
@@ -304,7 +302,7 @@ Then repeat the first experiment: write \`/data/f\`, restart with \`kill 1\`, re
         { kind: 'apply', file: 'pod-keeper.yaml', yaml: KEEPER },
         { kind: 'settle' },
         { kind: 'kubectl', line: "kubectl exec keeper -- sh -c 'echo hi > /data/f'" },
-        { kind: 'kubectl', line: 'kubectl exec keeper -- kill 1' },
+        { kind: 'kubectl', line: "kubectl exec keeper -- sh -c 'kill 1'" },
         { kind: 'tick', count: 3 },
         { kind: 'kubectl', line: 'kubectl exec keeper -- cat /data/f' },
       ],
