@@ -225,6 +225,8 @@ spec:
   it('prints the plan as a Kube Orchestra command', async () => {
     const c = shop();
     const { runCleanup } = await import('../kubectl/cleanup');
+    expect(kubectl(c, 'cleanup plan -n shop').stdout).toBe(runCleanup(c, ['plan', '-n', 'shop']).stdout);
+    expect(kubectl(c, 'help').stdout).toContain('cleanup plan [-n NS | -A]');
     const out = runCleanup(c, ['plan', '-n', 'shop']);
     expect(out.exitCode).toBe(0);
     expect(out.stdout).toContain('safe order: application -> network -> configuration -> storage -> namespace');

@@ -34,6 +34,7 @@ import type { FileReader, KubectlResult } from './types';
 import { runExpose } from './expose';
 import { runCreateService } from './createservice';
 import { runRunPod } from './run-pod';
+import { runCleanup } from './cleanup';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
 
@@ -76,6 +77,7 @@ Kube Orchestra (not kubectl):
   cluster encryption-at-rest on|off Encrypt Secrets written from now on in etcd (aescbc)
   etcdctl get /registry/secrets/NS/NAME [--prefix]  What etcd stores for a Secret or ConfigMap
   base64 [-d] TEXT  Encode TEXT (like echo -n TEXT | base64) or decode it (base64 -d)
+  cleanup plan [-n NS | -A]  The safe deletion order and what deleting each object would do now
 `;
 
 function applyFiles(cluster: Cluster, args: Args, files: FileReader, mode: 'apply' | 'create'): KubectlResult {
@@ -159,6 +161,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'cluster') return runClusterCommand(cluster, rest);
   if (cmd === 'etcdctl') return runEtcdctl(cluster, rest);
   if (cmd === 'base64') return runBase64(rest);
+  if (cmd === 'cleanup') return runCleanup(cluster, rest);
   if (cmd === 'expose') return runExpose(cluster, rest);
   if (cmd === 'run') return runRunPod(cluster, rest);
   if (cmd === 'create' && (rest[0] === 'service' || rest[0] === 'svc')) return runCreateService(cluster, rest.slice(1));
