@@ -5,10 +5,12 @@ import { useMirrorRenderer } from '../useMirrorRenderer';
 import type { RendererOptions } from '../svgRenderer';
 import { ColumnRenderer } from '../storage/columnRenderer';
 import { buildConfigScene, CONFIG_RESOURCES } from './model';
+import { RBAC_RESOURCES, secretReaders } from './readers';
 import '../views.css';
 import '../storage/storage.css';
 
-const RESOURCES = Object.values(CONFIG_RESOURCES);
+// RBAC objects too: a new RoleBinding changes who may read a Secret.
+const RESOURCES = [...Object.values(CONFIG_RESOURCES), ...Object.values(RBAC_RESOURCES)];
 
 /** ConfigMap / Secret → env var, envFrom, volume file or image pull → the pods using it. */
 export class ConfigRenderer extends ColumnRenderer {
@@ -19,7 +21,7 @@ export class ConfigRenderer extends ColumnRenderer {
     return RESOURCES;
   }
   protected buildScene(state: MirrorState, t: Translate) {
-    return buildConfigScene(state.objects, t);
+    return buildConfigScene(state.objects, t, secretReaders(state.objects));
   }
 }
 

@@ -52,3 +52,24 @@ describe('Config view model', () => {
     expect(scene.items.some((i) => i.name === 'kube-root-ca.crt')).toBe(false);
   });
 });
+
+describe('who may read a Secret', () => {
+  it('lists system:masters and the subjects whose Role allows get on it, not those limited to another name', async () => {
+    const { secretReaders } = await import('./readers');
+    const c = clusterWith(`${OBJECTS}---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: { name: db-reader }
+rules: [{ apiGroups: [""], resources: [secrets], resourceNames: [db], verbs: [get] }]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: { name: app-reads-db }
+subjects: [{ kind: ServiceAccount, name: default }, { kind: User, name: jane }]
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: Role, name: db-reader }
+`);
+    const readers = secretReaders(mirrorObjects(c));
+    expect(readers('default', 'db')).toEqual(expect.arrayContaining(['Group system:masters', 'ServiceAccount default/default', 'User jane']));
+    expect(readers('default', 'other')).not.toContain('User jane');
+  });
+});

@@ -4,6 +4,7 @@ import type { KubeObject } from '../../../sim/objects';
 import type { Translate } from '../cluster/drawNodes';
 import { podDisplayStatus } from '../model/podStatus';
 import { naturalCompare } from '../cluster/layout';
+import { isSystemNamespace } from '../model/nsColor';
 import type { ColumnItem, ColumnLink, ColumnScene } from '../storage/columns';
 
 export const CONFIG_RESOURCES = { configMaps: 'configmaps', secrets: 'secrets', pods: 'pods' } as const;
@@ -85,6 +86,8 @@ export function buildConfigScene(objects: Objects, t: Translate, readersOf?: Rea
       const ns = o.metadata.namespace ?? 'default';
       present.set(sid(o.kind, ns, o.metadata.name), o);
       if (o.kind === 'ConfigMap' && HIDDEN_CONFIGMAPS.has(o.metadata.name)) continue;
+      // kube-system's own (CoreDNS's Corefile, kube-proxy's config) are not the learner's.
+      if (isSystemNamespace(ns)) continue;
       sources.push(o);
     }
   }
@@ -110,7 +113,7 @@ export function buildConfigScene(objects: Objects, t: Translate, readersOf?: Rea
       namespace: ns,
       phase: '',
       category: 'running',
-      heading: isSecret ? `Secret · ${type} · ${ns}` : `ConfigMap · ${ns}`,
+      heading: `${isSecret ? `Secret · ${type}` : 'ConfigMap'}${ns === 'default' ? '' : ` · ${ns}`}`,
       ...((o as { immutable?: boolean }).immutable ? { badge: t('config.immutable') } : {}),
       lines,
       resource: isSecret ? r.secrets : r.configMaps,
@@ -123,9 +126,10 @@ export function buildConfigScene(objects: Objects, t: Translate, readersOf?: Rea
   const pods = ([...(objects[r.pods]?.values() ?? [])] as (Pod & KubeObject)[]).sort((a, b) => naturalCompare(`${a.metadata.namespace}/${a.metadata.name}`, `${b.metadata.namespace}/${b.metadata.name}`));
   const useItems = new Map<string, ColumnItem & { details: Set<string>; pods: Set<string> }>();
   for (const pod of pods) {
+    const ns = pod.metadata.namespace ?? 'default';
+    if (isSystemNamespace(ns)) continue;
     const uses = podConfigUses(pod);
     if (!uses.length) continue;
-    const ns = pod.metadata.namespace ?? 'default';
     const podId = sid('Pod', ns, pod.metadata.name);
     const status = podDisplayStatus(pod);
     let linked = false;
@@ -146,7 +150,7 @@ export function buildConfigScene(objects: Objects, t: Translate, readersOf?: Rea
           namespace: ns,
           phase: 'Missing',
           category: 'failed',
-          heading: `${u.source} · ${ns}`,
+          heading: ns === 'default' ? u.source : `${u.source} · ${ns}`,
           lines: [t('config.missing')],
           missing: true,
           resource: u.source === 'Secret' ? r.secrets : r.configMaps,
@@ -200,7 +204,7 @@ export function buildConfigScene(objects: Objects, t: Translate, readersOf?: Rea
       namespace: ns,
       phase: status.text,
       category: status.category,
-      heading: `Pod · ${ns}`,
+      heading: ns === 'default' ? 'Pod' : `Pod · ${ns}`,
       lines: [status.text],
       resource: r.pods,
       key: `${ns}/${pod.metadata.name}`,

@@ -36,36 +36,27 @@ export function SecretData({ secret }: { secret: KubeObject }) {
       {rows.length === 0 ? (
         <p className="ko-hint">{t('secretDetails.empty')}</p>
       ) : (
-        <div className="ko-table-scroll">
-          <table className="ko-table ko-secret-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('secretDetails.key')}</th>
-                <th scope="col">{t('secretDetails.base64')}</th>
-                <th scope="col">{t('secretDetails.decoded')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.key} data-key={r.key}>
-                  <th scope="row">
-                    <code>{r.key}</code>
-                  </th>
-                  <td>
-                    <code className="ko-secret-b64" data-testid="secret-base64">
-                      {r.base64}
-                    </code>
-                  </td>
-                  <td>
-                    <code className="ko-secret-decoded" data-testid="secret-decoded" data-shown={String(shown)}>
-                      {shown ? (r.text ?? t('secretDetails.binary', { count: r.bytes })) : t('secretDetails.hidden')}
-                    </code>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <dl className="ko-secret-list">
+          {rows.map((r) => (
+            <div key={r.key} className="ko-secret-row" data-key={r.key}>
+              <dt>
+                <code>{r.key}</code>
+              </dt>
+              <dd>
+                <span className="ko-secret-label">{t('secretDetails.base64')}</span>
+                <code className="ko-secret-b64" data-testid="secret-base64">
+                  {r.base64}
+                </code>
+              </dd>
+              <dd>
+                <span className="ko-secret-label">{t('secretDetails.decoded')}</span>
+                <code className="ko-secret-decoded" data-testid="secret-decoded" data-shown={String(shown)}>
+                  {shown ? (r.text ?? t('secretDetails.binary', { count: r.bytes })) : t('secretDetails.hidden')}
+                </code>
+              </dd>
+            </div>
+          ))}
+        </dl>
       )}
       <h3 className="ko-secret-title">{t('secretDetails.etcd')}</h3>
       <p className="ko-secret-etcd-meta">

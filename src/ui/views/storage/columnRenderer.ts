@@ -6,19 +6,22 @@ import { drawn, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRe
 import { fittedLabel } from '../cluster/drawPods';
 import { el } from '../svgElement';
 import type { Translate } from '../cluster/drawNodes';
-import { COL, computeColumnLayout, type ColumnItem, type ColumnLayout, type ColumnScene } from './columns';
+import { textWidth } from '../cluster/measure';
+import { COL, computeColumnLayout, wrapWords, type ColumnItem, type ColumnLayout, type ColumnScene, type WrappedText } from './columns';
 
 type LinkDatum = ColumnLayout['links'][number];
 
 const MARKERS = `
 <marker id="ko-col-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker>`;
 
-function itemSignature(it: ColumnItem, w: number): string {
-  return [w, it.heading, it.badge, it.name, it.phase, it.category, it.lines.join('\u0001'), it.note, it.missing, it.aria].join('|');
+function itemSignature(it: ColumnItem, w: number, h: number): string {
+  return [w, h, it.heading, it.badge, it.name, it.phase, it.category, it.lines.join('\u0001'), it.note, it.missing, it.aria].join('|');
 }
 
+const wrap = (text: string, width: number) => wrapWords(text, width, (s) => textWidth(s, 11, 600));
+
 /** One box: heading (+ badge), name, phase icon + word, detail lines, the note. */
-function drawItem(g: SVGGElement, it: ColumnItem, w: number, h: number): void {
+function drawItem(g: SVGGElement, it: ColumnItem, text: WrappedText, w: number, h: number): void {
   g.replaceChildren();
   el(g, 'rect', { class: 'ko-col-bg', width: w, height: h, rx: 8 });
   el(g, 'rect', { class: 'ko-halo', x: -3, y: -3, width: w + 6, height: h + 6, rx: 11 });
@@ -36,12 +39,17 @@ function drawItem(g: SVGGElement, it: ColumnItem, w: number, h: number): void {
     const slot = el(g, 'g', { transform: `translate(12,${y - 11})` });
     el(slot, 'use', { class: `ko-chip-icon ko-ph-${it.category}`, href: `#ko-icon-${it.category}`, width: 13, height: 13 });
   }
-  it.lines.forEach((line, i) => {
+  text.lines.forEach((rows, i) => {
     const x = i === 0 && it.phase ? 30 : 12;
-    el(g, 'text', { class: i === 0 && it.phase ? `ko-col-phase ko-ph-${it.category}` : 'ko-col-line', x, y }, fittedLabel(line, w - x - 10, 11, i === 0 ? 600 : 450));
-    y += COL.line;
+    for (const row of rows) {
+      el(g, 'text', { class: i === 0 && it.phase ? `ko-col-phase ko-ph-${it.category}` : 'ko-col-line', x, y }, fittedLabel(row, w - x - 10, 11, i === 0 ? 600 : 450));
+      y += COL.line;
+    }
   });
-  if (it.note) el(g, 'text', { class: 'ko-col-note', x: 12, y }, fittedLabel(it.note, w - 22, 11, 600));
+  for (const row of text.note) {
+    el(g, 'text', { class: 'ko-col-note', x: 12, y }, fittedLabel(row, w - 22, 11, 600));
+    y += COL.line;
+  }
   el(g, 'title', {}, [`${it.heading} ${it.namespace ? `${it.namespace}/` : ''}${it.name}`, ...it.lines, it.note ?? ''].filter(Boolean).join('\n'));
 }
 
@@ -93,7 +101,7 @@ export abstract class ColumnRenderer extends MirrorSvgRenderer {
     const state = this.state;
     if (!state) return;
     this.ensureScene(state);
-    const layout = computeColumnLayout(this.scene, this.width);
+    const layout = computeColumnLayout(this.scene, this.width, wrap);
     this.layoutCache = layout;
     const animate = this.fit(layout.width, layout.height, relayoutOnly);
     this.bannerLayer
@@ -104,7 +112,11 @@ export abstract class ColumnRenderer extends MirrorSvgRenderer {
       .attr('data-testid', (d) => `${d.id}`)
       .attr('x', (d) => d.x)
       .attr('y', (d) => d.y)
-      .text((d) => d.text);
+      .attr('aria-label', (d) => d.text)
+      .each(function (d) {
+        this.replaceChildren();
+        d.rows.forEach((row, i) => el(this, 'tspan', { x: d.x, dy: i === 0 ? 0 : 18 }, i < d.rows.length - 1 ? `${row} ` : row));
+      });
     this.headLayer
       .selectAll<SVGTextElement, ColumnLayout['heads'][number]>('text')
       .data(layout.heads)
@@ -185,10 +197,10 @@ export abstract class ColumnRenderer extends MirrorSvgRenderer {
       const r = layout.items.get(d.id);
       if (!r) return;
       const cache = drawn(this);
-      const sig = itemSignature(d, r.w);
+      const sig = itemSignature(d, r.w, r.h);
       if (cache.sig !== sig) {
         cache.sig = sig;
-        drawItem(this, d, r.w, r.h);
+        drawItem(this, d, layout.text.get(d.id) as WrappedText, r.w, r.h);
         if (d.kind) {
           this.setAttribute('data-kind', d.kind);
           this.setAttribute('data-name', d.name);

@@ -62,19 +62,30 @@ export interface Rect {
   h: number;
 }
 
+/** An item's text as drawn: each line (and the note) wrapped to the column width. */
+export interface WrappedText {
+  lines: string[][];
+  note: string[];
+}
+
+/** Splits a text into rows no wider than `width` (the renderer measures; tests keep one row). */
+export type Wrap = (text: string, width: number) => string[];
+
 export interface ColumnLayout {
   width: number;
   height: number;
   items: Map<string, Rect>;
+  text: Map<string, WrappedText>;
   heads: { text: string; x: number; y: number; w: number }[];
-  banners: { id: string; text: string; x: number; y: number }[];
+  banners: { id: string; text: string; rows: string[]; x: number; y: number }[];
   links: { link: ColumnLink; d: string; mid: { x: number; y: number } }[];
 }
 
 export const COL = {
   margin: 16,
   gap: 56,
-  minW: 170,
+  narrowGap: 30,
+  minW: 140,
   maxW: 280,
   head: 44,
   line: 15,
@@ -84,8 +95,26 @@ export const COL = {
   headRow: 28,
 };
 
-export function itemHeight(item: ColumnItem): number {
-  return COL.head + (item.lines.length + (item.note ? 1 : 0)) * COL.line + COL.pad;
+export function itemHeight(text: WrappedText): number {
+  const rows = text.lines.reduce((n, l) => n + l.length, 0) + text.note.length;
+  return COL.head + rows * COL.line + COL.pad;
+}
+
+/** Wraps by words (a word longer than the row stays whole; the renderer fits it). */
+export function wrapWords(text: string, width: number, measure: (s: string) => number, maxRows = 4): string[] {
+  if (measure(text) <= width) return [text];
+  const rows: string[] = [];
+  let row = '';
+  for (const word of text.split(' ')) {
+    const next = row ? `${row} ${word}` : word;
+    if (row && measure(next) > width) {
+      rows.push(row);
+      row = word;
+    } else row = next;
+  }
+  if (row) rows.push(row);
+  if (rows.length <= maxRows) return rows;
+  return [...rows.slice(0, maxRows - 1), rows.slice(maxRows - 1).join(' ')];
 }
 
 /**
@@ -116,26 +145,37 @@ export function orderColumns(scene: ColumnScene): ColumnItem[][] {
 }
 
 /** Columns side by side at `width` (wider than the host scrolls), boxes stacked, links as curves. */
-export function computeColumnLayout(scene: ColumnScene, width: number): ColumnLayout {
+export function computeColumnLayout(scene: ColumnScene, width: number, wrap: Wrap = (t) => [t]): ColumnLayout {
   const n = Math.max(1, scene.columns.length);
-  const colW = Math.max(COL.minW, Math.min(COL.maxW, Math.floor((width - 2 * COL.margin - (n - 1) * COL.gap) / n)));
-  const total = 2 * COL.margin + n * colW + (n - 1) * COL.gap;
+  const gap = width < 200 * n + 56 * (n - 1) ? COL.narrowGap : COL.gap;
+  const colW = Math.max(COL.minW, Math.min(COL.maxW, Math.floor((width - 2 * COL.margin - (n - 1) * gap) / n)));
+  const total = 2 * COL.margin + n * colW + (n - 1) * gap;
+  const text = new Map<string, WrappedText>();
+  for (const it of scene.items) {
+    text.set(it.id, {
+      lines: it.lines.map((l, i) => wrap(l, colW - (i === 0 && it.phase ? 40 : 22))),
+      note: it.note ? wrap(it.note, colW - 22) : [],
+    });
+  }
   let top = COL.margin;
+  // Banners are 13px; the wrap measures 11px text, so give it the width scaled down.
+  const bannerWidth = Math.floor(((width - 2 * COL.margin - 8) * 11) / 13);
   const banners = scene.banners.map((b) => {
-    const out = { ...b, x: COL.margin + 4, y: top + 15 };
-    top += COL.banner;
+    const rows = wrap(b.text, bannerWidth);
+    const out = { ...b, rows, x: COL.margin + 4, y: top + 15 };
+    top += COL.banner + (rows.length - 1) * 18;
     return out;
   });
   if (banners.length) top += 6;
-  const heads = scene.columns.map((text, c) => ({ text, x: COL.margin + c * (colW + COL.gap), y: top + 16, w: colW }));
+  const heads = scene.columns.map((label, c) => ({ text: label, x: COL.margin + c * (colW + gap), y: top + 16, w: colW }));
   top += COL.headRow;
   const items = new Map<string, Rect>();
   let bottom = top;
   orderColumns(scene).forEach((col, c) => {
     let y = top;
-    const x = COL.margin + c * (colW + COL.gap);
+    const x = COL.margin + c * (colW + gap);
     for (const it of col) {
-      const h = itemHeight(it);
+      const h = itemHeight(text.get(it.id) as WrappedText);
       items.set(it.id, { x, y, w: colW, h });
       y += h + COL.itemGap;
     }
@@ -154,5 +194,5 @@ export function computeColumnLayout(scene: ColumnScene, width: number): ColumnLa
     const d = `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`;
     return [{ link, d, mid: { x: (x1 + x2) / 2, y: (y1 + y2) / 2 } }];
   });
-  return { width: Math.max(width, total), height: bottom + COL.margin, items, heads, banners, links };
+  return { width: Math.max(width, total), height: bottom + COL.margin, items, text, heads, banners, links };
 }
