@@ -12,9 +12,10 @@ import { portForwardLesson } from './content/10-port-forward';
 import { networkingLesson } from './content/11-networking';
 import { storageLesson } from './content/12-storage';
 import { secretsLesson } from './content/13-secrets';
+import { cleanupLesson } from './content/16-cleanup';
 
 /** Lessons written so far, in curriculum order. */
-export const LESSONS: readonly Lesson[] = [orchestrationLesson, namespacesLesson, podsLesson, controllersLesson, deploymentsLesson, jobsLesson, statefulSetsLesson, labelsLesson, servicesLesson, portForwardLesson, networkingLesson, storageLesson, secretsLesson];
+export const LESSONS: readonly Lesson[] = [orchestrationLesson, namespacesLesson, podsLesson, controllersLesson, deploymentsLesson, jobsLesson, statefulSetsLesson, labelsLesson, servicesLesson, portForwardLesson, networkingLesson, storageLesson, secretsLesson, cleanupLesson];
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);
