@@ -1,5 +1,6 @@
 import type { SimToUi, UiToSim } from '../../worker/protocol';
 import { applyDelta, applySnapshot } from './mirror';
+import { forgetDeltas, rememberDelta } from './recentDeltas';
 
 /** A request as the caller writes it: the client assigns `seq`. */
 type WithoutSeq<T> = T extends unknown ? Omit<T, 'seq'> : never;
@@ -42,8 +43,13 @@ export class SimClient {
   }
 
   private receive(msg: SimToUi): void {
-    if (msg.type === 'snapshot') applySnapshot(msg.snapshot);
-    else if (msg.type === 'delta') applyDelta(msg.delta);
+    if (msg.type === 'snapshot') {
+      applySnapshot(msg.snapshot);
+      forgetDeltas();
+    } else if (msg.type === 'delta') {
+      applyDelta(msg.delta);
+      rememberDelta(msg.delta);
+    }
     for (const l of this.listeners) l(msg);
     if (msg.re === undefined) return;
     const p = this.pending.get(msg.re);

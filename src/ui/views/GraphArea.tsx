@@ -7,10 +7,12 @@ import { TrafficNotice } from './traffic/TrafficNotice';
 import { NetworkView } from './network/NetworkView';
 import { StorageView } from './storage/StorageView';
 import { ConfigView } from './config/ConfigView';
+import { CleanupView } from './cleanup/CleanupView';
+import { ArchitectureView } from './architecture/ArchitectureView';
 import './graphArea.css';
 
-type GraphView = 'nodes' | 'owners' | 'services' | 'network' | 'storage' | 'config';
-const VIEWS: readonly GraphView[] = ['nodes', 'owners', 'services', 'network', 'storage', 'config'];
+type GraphView = 'nodes' | 'owners' | 'services' | 'network' | 'storage' | 'config' | 'architecture' | 'cleanup';
+const VIEWS: readonly GraphView[] = ['nodes', 'owners', 'services', 'network', 'storage', 'config', 'architecture', 'cleanup'];
 const STORAGE_KEY = 'kube-orchestra.graph-view';
 
 function initialView(): GraphView {
@@ -73,7 +75,7 @@ export function GraphArea() {
         <TrafficNotice hidden={view === 'services'} onShow={() => choose('services')} />
       </div>
       <div className="ko-graph-panel" role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${view}`}>
-        {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : view === 'network' ? <NetworkView /> : view === 'storage' ? <StorageView /> : view === 'config' ? <ConfigView /> : <OwnersView />}
+        {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : view === 'network' ? <NetworkView /> : view === 'storage' ? <StorageView /> : view === 'config' ? <ConfigView /> : view === 'cleanup' ? <CleanupView /> : view === 'architecture' ? <ArchitectureView /> : <OwnersView />}
       </div>
     </div>
   );
