@@ -37,7 +37,10 @@ export function ArchitectureView() {
   const { t: tShell } = useTranslation('shell');
   const deltas = useRecentDeltas((s) => s.deltas);
   const nodesMap = useMirror((s) => s.objects.nodes);
-  const workers = useMemo(() => workerNames(nodesMap ? [...nodesMap.values()] : []), [nodesMap]);
+  // The Map is updated in place; its version says when it moved.
+  const nodesVersion = useMirror((s) => s.versions.nodes);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const workers = useMemo(() => workerNames(nodesMap ? [...nodesMap.values()] : []), [nodesMap, nodesVersion]);
   const traced = useMemo(() => traceAll(deltas), [deltas]);
   const all = useMemo(() => traced.flatMap((x) => x.messages), [traced]);
   const latest = traced[traced.length - 1];
@@ -115,13 +118,13 @@ export function ArchitectureView() {
   return (
     <section className="ko-views ko-arch" aria-label={t('architecture.label')} data-testid="architecture-view" onKeyDown={onKeyDown}>
       <div className="ko-arch-toolbar">
-        <button type="button" className="ko-arch-step" aria-label={t('architecture.prev')} title={t('architecture.prev')} disabled={index <= 0} onClick={() => step(-1)}>
+        <button type="button" className="ko-arch-step" aria-label={t('architecture.prev')} title={t('architecture.prev')} aria-disabled={index <= 0} onClick={() => step(-1)}>
           ←
         </button>
         <span className="ko-arch-position" data-testid="architecture-position">
           {all.length ? t('architecture.position', { n: index + 1, total: all.length }) : t('architecture.none')}
         </span>
-        <button type="button" className="ko-arch-step" aria-label={t('architecture.next')} title={t('architecture.next')} disabled={index >= all.length - 1} onClick={() => step(1)}>
+        <button type="button" className="ko-arch-step" aria-label={t('architecture.next')} title={t('architecture.next')} aria-disabled={index >= all.length - 1} onClick={() => step(1)}>
           →
         </button>
         <span className="ko-arch-hint">{t('architecture.keysHint')}</span>
