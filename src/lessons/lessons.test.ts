@@ -68,8 +68,8 @@ describe.each(LESSONS.map((l) => [l.id, l] as const))('lesson %s', (_id, lesson)
       // One action per step: a file to apply or a kubectl line, never both.
       expect(!!step.editor !== !!step.command, `${where}: exactly one of editor/command`).toBe(true);
       // A kubectl line, or one of the Kube Orchestra commands (visibly not kubectl: curl from the
-      // learner's machine, port-forward list/stop, cluster settings).
-      if (step.command) expect(/^(kubectl|curl|port-forward|cluster) /.test(step.command), where).toBe(true);
+      // learner's machine, port-forward list/stop, cluster settings, a machine's shell over ssh).
+      if (step.command) expect(/^(kubectl|curl|port-forward|cluster|machine|ssh) /.test(step.command), where).toBe(true);
       expect(step.goals.length, where).toBeGreaterThan(0);
       expect(step.solution.length, where).toBeGreaterThan(0);
       if (step.prediction) {

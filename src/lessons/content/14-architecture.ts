@@ -101,10 +101,10 @@ In a cluster built with kubeadm these are pods too, in the \`kube-system\` names
       body: {
         ko: `워커 노드의 구성 요소는 셋입니다. **kubelet**은 노드의 대리인으로, 그 노드에 배정된 파드의 생명주기를 관리합니다. **컨테이너 런타임**은 실제로 컨테이너를 실행하고, kubelet과는 CRI 인터페이스로 대화합니다. **kube-proxy**는 네트워크 트래픽을 라우팅해 서비스라는 추상화를 구현합니다.
 
-편집기의 디플로이먼트를 적용합니다. 그다음 아키텍처 뷰를 열고 "한 틱"을 눌러 가며 그 틱에 오간 메시지를 하나씩 읽습니다. 메시지를 누르면 그 뒤의 오브젝트와 기록이 나옵니다.`,
+편집기의 디플로이먼트를 적용합니다. 그다음 아키텍처 탭을 열고 "한 틱"을 누를 때마다 "다음 메시지"(→)로 그 틱에 오간 메시지를 하나씩 읽습니다. 메시지를 누르면 그 뒤의 오브젝트와 기록이 나옵니다.`,
         en: `A worker has three components. The **kubelet** is the node's agent and manages the lifecycle of the pods assigned to it. The **container runtime** actually runs containers; the kubelet talks to it through the CRI interface. **kube-proxy** routes network traffic and so implements the Service abstraction.
 
-Apply the Deployment in the editor. Then open the Architecture view and press "One tick" again and again, reading the messages each tick carried one at a time. Click a message to see the object and record behind it.`,
+Apply the Deployment in the editor. Then open the Architecture tab; after each press of Step, use Next message (→) to read the messages that tick carried, one at a time. Click a message to see the object and record behind it.`,
       },
       editor: { file: 'web.yaml', yaml: DEPLOYMENT },
       prediction: {
@@ -121,7 +121,7 @@ Apply the Deployment in the editor. Then open the Architecture view and press "O
         },
       },
       goals: [{ id: 'available', text: { ko: '디플로이먼트 `web`의 파드 두 개가 준비되었습니다', en: 'Deployment `web` has two ready pods' }, check: deploymentAvailable('default', 'web', 2) }],
-      hint: { ko: '적용을 누른 뒤 아키텍처 뷰에서 "한 틱"을 여러 번 누릅니다. 끝까지 빨리 가려면 안정화를 누릅니다.', en: 'Press Apply, then press "One tick" several times in the Architecture view. Settle runs to the end.' },
+      hint: { ko: '적용을 누른 뒤 아키텍처 탭에서 "한 틱"을 여러 번 누릅니다. 끝까지 빨리 가려면 안정화를 누릅니다.', en: 'Press Apply, then press Step several times with the Architecture tab open. Settle runs to the end.' },
       explain: {
         ko: 'kubectl이 API 서버에 POST를 보냈고, API 서버가 etcd에 저장했습니다. 워치 알림을 받은 kube-controller-manager의 디플로이먼트 컨트롤러가 레플리카셋을, 레플리카셋 컨트롤러가 파드 두 개를 API 서버에 만들었습니다. kube-scheduler가 바인딩을 보냈고, 각 노드의 kubelet이 containerd에 CRI 호출(RunPodSandbox, CreateContainer, StartContainer)을 한 뒤 상태를 보고했습니다. 모든 화살표가 API 서버를 지납니다. 구성 요소끼리 직접 대화하지 않고, etcd에 닿는 것도 API 서버뿐입니다.',
         en: 'kubectl POSTed to the API server, which stored the object in etcd. Notified by a watch, the deployment controller inside kube-controller-manager created a ReplicaSet, and the ReplicaSet controller created two pods, each through the API server. kube-scheduler sent Bindings; each node\'s kubelet made CRI calls to containerd (RunPodSandbox, CreateContainer, StartContainer) and reported status. Every arrow passes through the API server: components never talk to each other directly, and only the API server touches etcd.',
@@ -258,7 +258,7 @@ To stop the scheduler, move its manifest out of that directory. \`ssh control-pl
     en: 'The control plane is kube-apiserver (the hub of all communication, serving the REST API, and the only door to etcd), etcd (a distributed key-value store holding cluster state), kube-scheduler (places pods according to their resource requests) and kube-controller-manager (runs the controllers that keep the desired state). On each worker the kubelet is the node\'s agent managing pod lifecycles, the container runtime runs containers behind the CRI, and kube-proxy routes traffic to implement Services. In a kubeadm cluster the control plane runs as static pods the kubelet starts itself. With no scheduler, new pods stay Pending without events; a DaemonSet replaces deleted kube-proxy pods.',
   },
   challenge: {
-    ko: '이번에는 kube-controller-manager의 매니페스트를 치웁니다. 그다음 `kubectl scale deployment web --replicas=3`을 실행하고 `web` 파드를 하나 지우면 어떻게 될지 예측한 뒤 확인합니다. 스케줄러가 멈췄을 때와 무엇이 다른지 아키텍처 뷰에서 찾아봅니다.',
-    en: 'This time move kube-controller-manager\'s manifest away. Predict what `kubectl scale deployment web --replicas=3` and deleting one `web` pod will do, then check. Find in the Architecture view how this differs from the stopped scheduler.',
+    ko: '이번에는 kube-controller-manager의 매니페스트를 치웁니다. 그다음 `kubectl scale deployment web --replicas=3`을 실행하고 `web` 파드를 하나 지우면 어떻게 될지 예측한 뒤 확인합니다. 스케줄러가 멈췄을 때와 무엇이 다른지 아키텍처 탭에서 찾아봅니다.',
+    en: 'This time move kube-controller-manager\'s manifest away. Predict what `kubectl scale deployment web --replicas=3` and deleting one `web` pod will do, then check. Find in the Architecture tab how this differs from the stopped scheduler.',
   },
 };

@@ -52,17 +52,25 @@ spec:
       command: ["sleep", "infinity"]
 `;
 
-/** A token of kubeadm's form [a-z0-9]{6}.[a-z0-9]{16}, given so the printed join line is the same every time. */
-const TOKEN = 'abcdef.0123456789abcdef';
-const PRINT_JOIN = `ssh control-plane -- kubeadm token create ${TOKEN} --print-join-command`;
-/** The line PRINT_JOIN prints, run on worker-3 (the CA hash is the cluster's; filled in from its output). */
-const JOIN = `ssh worker-3 -- kubeadm join 172.18.0.2:6443 --token ${TOKEN} --discovery-token-ca-cert-hash sha256:TODO`;
+/**
+ * The token `kubeadm token create` prints in this lesson's cluster: random, but the same for the
+ * same seed and the same steps before it, so the reference solution can type the printed line.
+ */
+const TOKEN = 'g6mzij.zlpa366g234vuvd5';
+/** The sha256 of this cluster's CA public key (one per seed). */
+const CA_HASH = 'sha256:4b72ad013c6fec48c3e7a65c9cbb9e3f197a03977dac4f9866ecffbad1daa35a';
+const PRINT_JOIN = 'ssh control-plane -- kubeadm token create --print-join-command';
+/** The line PRINT_JOIN prints, run on worker-3. */
+const JOIN = `ssh worker-3 -- kubeadm join 172.18.0.2:6443 --token ${TOKEN} --discovery-token-ca-cert-hash ${CA_HASH}`;
 const JOIN_RE = /^ssh\s+worker-3\s+(--\s+)?kubeadm\s+join\b/;
 
 const SWAPOFF = 'ssh worker-3 -- swapoff -a';
 const FSTAB_EDIT = "ssh worker-3 -- sed -i '/swap/ s/^/#/' /etc/fstab";
-const SYSCTL_FILE = "ssh worker-3 -- sh -c 'echo net.ipv4.ip_forward = 1 > /etc/sysctl.d/k8s.conf'";
-const CONTAINERD_DEFAULT = 'ssh worker-3 -- sh -c \'mkdir -p /etc/containerd && containerd config default > /etc/containerd/config.toml\'';
+const MODULES_FILE = "ssh worker-3 -- 'echo overlay | tee /etc/modules-load.d/k8s.conf'";
+const SYSCTL_FILE = "ssh worker-3 -- 'echo net.ipv4.ip_forward = 1 | tee /etc/sysctl.d/k8s.conf'";
+const BR_MODULE_FILE = "ssh worker-3 -- 'echo br_netfilter | tee -a /etc/modules-load.d/k8s.conf'";
+const BR_SYSCTL_FILE = "ssh worker-3 -- 'echo net.bridge.bridge-nf-call-iptables = 1 | tee -a /etc/sysctl.d/k8s.conf'";
+const CONTAINERD_DEFAULT = "ssh worker-3 -- 'mkdir -p /etc/containerd && containerd config default > /etc/containerd/config.toml'";
 const SYSTEMD_CGROUP = "ssh worker-3 -- sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml";
 const CURL = 'kubectl exec client -- curl -sS --max-time 5 http://web';
 const CURL_RE = /^(kubectl\s+)?exec\s+client\s+.*--\s+curl\b.*\bweb\b/;
@@ -129,10 +137,10 @@ Create the machine, then check for swap with \`ssh worker-3 -- swapon --show\`. 
       id: 'preflight',
       title: { ko: '먼저 join해 보기', en: 'Try to join first' },
       body: {
-        ko: `노드가 클러스터에 들어오려면 토큰이 필요합니다. 컨트롤 플레인에서 join 명령을 출력합니다. 토큰은 \`[a-z0-9]{6}.[a-z0-9]{16}\` 형식이고, 생략하면 무작위로 만들어집니다.
+        ko: `노드가 클러스터에 들어오려면 토큰이 필요합니다. 컨트롤 플레인에서 join 명령을 출력합니다. 토큰은 \`[a-z0-9]{6}.[a-z0-9]{16}\` 형식의 무작위 값이고 24시간 동안 유효합니다. 함께 출력되는 CA 인증서 해시로 새 노드는 자신이 찾아간 API 서버가 진짜인지 확인합니다.
 
 출력된 \`kubeadm join ...\` 줄 앞에 \`ssh worker-3 -- \`를 붙여 실행합니다. kubeadm은 join하기 전에 머신을 점검(preflight)합니다.`,
-        en: `A node needs a token to join. Print the join command on the control plane. A token looks like \`[a-z0-9]{6}.[a-z0-9]{16}\`; leave it out and kubeadm makes a random one.
+        en: `A node needs a token to join. Print the join command on the control plane. The token is random, of the form \`[a-z0-9]{6}.[a-z0-9]{16}\`, and valid for 24 hours; the CA certificate hash printed with it lets the new node check it reached the real API server.
 
 Run the printed \`kubeadm join ...\` line on worker-3 by putting \`ssh worker-3 -- \` in front of it. kubeadm checks the machine (preflight) before it joins.`,
       },
@@ -140,21 +148,21 @@ Run the printed \`kubeadm join ...\` line on worker-3 by putting \`ssh worker-3 
       prediction: {
         question: { ko: '이 머신에서 kubeadm 1.34의 preflight는 무엇을 오류로 잡을까요?', en: 'On this machine, what will kubeadm 1.34\'s preflight report as errors?' },
         choices: [
-          { ko: '아무것도. kubeadm은 점검하지 않는다', en: 'Nothing: kubeadm does not check' },
+          { ko: 'swap, `ip_forward`, br_netfilter 모두', en: 'Swap, `ip_forward` and br_netfilter' },
           { ko: 'swap과 `ip_forward`', en: 'Swap and `ip_forward`' },
-          { ko: 'swap, `ip_forward`, br_netfilter', en: 'Swap, `ip_forward` and br_netfilter' },
+          { ko: '`ip_forward`만. swap은 경고로 그친다', en: 'Only `ip_forward`; swap is just a warning' },
         ],
-        answer: 1,
+        answer: 2,
         explain: {
-          ko: 'kubeadm 1.30부터 preflight는 br_netfilter 모듈을 확인하지 않습니다. 빠져 있어도 알려 주지 않으므로 직접 설정해야 합니다.',
-          en: 'Since kubeadm 1.30 the preflight no longer checks the br_netfilter module. Nothing warns you when it is missing, so you have to set it up yourself.',
+          ko: '지금의 kubeadm은 swap을 경고로만 알립니다. 그리고 kubeadm 1.30부터 preflight는 br_netfilter 모듈을 아예 확인하지 않습니다. 오류가 없다고 준비가 끝난 것이 아닙니다.',
+          en: 'Current kubeadm only warns about swap, and since kubeadm 1.30 the preflight does not check the br_netfilter module at all. No errors does not mean the machine is ready.',
         },
       },
       goals: [
         {
           id: 'refused',
-          text: { ko: 'join이 preflight 오류로 거부되었습니다', en: 'The join was refused with preflight errors' },
-          check: allOf(lastCommandMatches(JOIN_RE), lastErrorContains('[ERROR Swap]'), lastErrorContains('[ERROR FileContent--proc-sys-net-ipv4-ip_forward]')),
+          text: { ko: 'join이 preflight 오류로 거부되었습니다', en: 'The join was refused by the preflight' },
+          check: allOf(lastCommandMatches(JOIN_RE), lastErrorContains('[WARNING Swap]'), lastErrorContains('[ERROR FileContent--proc-sys-net-ipv4-ip_forward]')),
         },
       ],
       hint: {
@@ -162,12 +170,12 @@ Run the printed \`kubeadm join ...\` line on worker-3 by putting \`ssh worker-3 
         en: `Run \`${PRINT_JOIN}\`, then run the printed line as \`ssh worker-3 -- kubeadm join ...\`.`,
       },
       explain: {
-        ko: '`[ERROR Swap]`과 `[ERROR FileContent--proc-sys-net-ipv4-ip_forward]`이 나왔고 kubeadm은 아무것도 바꾸지 않았습니다. `--ignore-preflight-errors=...`로 건너뛸 수는 있지만, 건너뛴 문제는 나중에 kubelet에서 다시 드러납니다. 머신을 고치는 것이 맞습니다.',
-        en: 'You got `[ERROR Swap]` and `[ERROR FileContent--proc-sys-net-ipv4-ip_forward]`, and kubeadm changed nothing. `--ignore-preflight-errors=...` would skip them, but a skipped problem comes back later in the kubelet. Fix the machine instead.',
+        ko: '`[ERROR FileContent--proc-sys-net-ipv4-ip_forward]` 하나가 join을 막았고, swap은 `[WARNING Swap]`으로만 나왔습니다. kubeadm은 아무것도 바꾸지 않았습니다. `--ignore-preflight-errors=...`로 오류를 건너뛸 수는 있지만, 건너뛴 문제는 나중에 kubelet이나 트래픽에서 다시 드러납니다. 머신을 고칩니다.',
+        en: 'One `[ERROR FileContent--proc-sys-net-ipv4-ip_forward]` stopped the join; swap only earned a `[WARNING Swap]`. kubeadm changed nothing. `--ignore-preflight-errors=...` would skip the error, but a skipped problem comes back later in the kubelet or in traffic. Fix the machine.',
       },
       solution: [
         { kind: 'kubectl', line: PRINT_JOIN },
-        { kind: 'kubectl', line: JOIN, expectError: '[ERROR Swap]' },
+        { kind: 'kubectl', line: JOIN, expectError: '[ERROR FileContent--proc-sys-net-ipv4-ip_forward]' },
       ],
     },
     {
@@ -205,8 +213,8 @@ Then check with \`ssh worker-3 -- cat /etc/fstab\` that the swap line is comment
       ],
       hint: { ko: '위의 두 줄을 차례로 실행하고 `ssh worker-3 -- cat /etc/fstab`을 실행합니다.', en: 'Run the two lines above in turn, then `ssh worker-3 -- cat /etc/fstab`.' },
       explain: {
-        ko: 'swap이 지금 꺼졌고, 재부팅한 뒤에도 켜지지 않습니다. kubelet 설정의 `failSwapOn: true`(기본값) 때문에 swap이 켜진 머신에서는 kubelet이 시작하지 않습니다.',
-        en: 'Swap is off now and stays off after a reboot. With `failSwapOn: true` in its configuration (the default), the kubelet refuses to start on a machine with swap on.',
+        ko: 'swap이 지금 꺼졌고, 재부팅한 뒤에도 켜지지 않습니다. kubeadm은 경고만 했지만 kubelet은 설정의 `failSwapOn: true`(기본값) 때문에 swap이 켜진 머신에서 시작하지 않습니다. 그대로 join했다면 `journalctl -u kubelet`에 `running with swap on is not supported`가 남고 노드는 등록되지 않았을 것입니다.',
+        en: 'Swap is off now and stays off after a reboot. kubeadm only warned, but with `failSwapOn: true` in its configuration (the default) the kubelet refuses to start while swap is on: joined as it was, `journalctl -u kubelet` would say `running with swap on is not supported` and the node would never register.',
       },
       solution: [
         { kind: 'kubectl', line: SWAPOFF },
@@ -224,7 +232,7 @@ Then check with \`ssh worker-3 -- cat /etc/fstab\` that the swap line is comment
 
 \`\`\`
 ssh worker-3 -- modprobe overlay
-ssh worker-3 -- sh -c 'echo overlay > /etc/modules-load.d/k8s.conf'
+${MODULES_FILE}
 ${SYSCTL_FILE}
 ssh worker-3 -- sysctl --system
 \`\`\`
@@ -236,7 +244,7 @@ br_netfilter는 일부러 빼 둡니다. 마지막에 \`ssh worker-3 -- sysctl n
 
 \`\`\`
 ssh worker-3 -- modprobe overlay
-ssh worker-3 -- sh -c 'echo overlay > /etc/modules-load.d/k8s.conf'
+${MODULES_FILE}
 ${SYSCTL_FILE}
 ssh worker-3 -- sysctl --system
 \`\`\`
@@ -258,7 +266,7 @@ Leave br_netfilter out on purpose. Finish with \`ssh worker-3 -- sysctl net.ipv4
       },
       solution: [
         { kind: 'kubectl', line: 'ssh worker-3 -- modprobe overlay' },
-        { kind: 'kubectl', line: "ssh worker-3 -- sh -c 'echo overlay > /etc/modules-load.d/k8s.conf'" },
+        { kind: 'kubectl', line: MODULES_FILE },
         { kind: 'kubectl', line: SYSCTL_FILE },
         { kind: 'kubectl', line: 'ssh worker-3 -- sysctl --system' },
         { kind: 'kubectl', line: 'ssh worker-3 -- sysctl net.ipv4.ip_forward' },
@@ -344,8 +352,8 @@ Then run the join line you printed earlier again, and press Settle.`,
 
 \`\`\`
 ssh worker-3 -- modprobe br_netfilter
-ssh worker-3 -- sh -c 'echo br_netfilter >> /etc/modules-load.d/k8s.conf'
-ssh worker-3 -- sh -c 'echo net.bridge.bridge-nf-call-iptables = 1 >> /etc/sysctl.d/k8s.conf'
+${BR_MODULE_FILE}
+${BR_SYSCTL_FILE}
 ssh worker-3 -- sysctl --system
 \`\`\`
 
@@ -354,8 +362,8 @@ ssh worker-3 -- sysctl --system
 
 \`\`\`
 ssh worker-3 -- modprobe br_netfilter
-ssh worker-3 -- sh -c 'echo br_netfilter >> /etc/modules-load.d/k8s.conf'
-ssh worker-3 -- sh -c 'echo net.bridge.bridge-nf-call-iptables = 1 >> /etc/sysctl.d/k8s.conf'
+${BR_MODULE_FILE}
+${BR_SYSCTL_FILE}
 ssh worker-3 -- sysctl --system
 \`\`\`
 
@@ -376,8 +384,8 @@ Then send the same request again.`,
       },
       solution: [
         { kind: 'kubectl', line: 'ssh worker-3 -- modprobe br_netfilter' },
-        { kind: 'kubectl', line: "ssh worker-3 -- sh -c 'echo br_netfilter >> /etc/modules-load.d/k8s.conf'" },
-        { kind: 'kubectl', line: "ssh worker-3 -- sh -c 'echo net.bridge.bridge-nf-call-iptables = 1 >> /etc/sysctl.d/k8s.conf'" },
+        { kind: 'kubectl', line: BR_MODULE_FILE },
+        { kind: 'kubectl', line: BR_SYSCTL_FILE },
         { kind: 'kubectl', line: 'ssh worker-3 -- sysctl --system' },
         { kind: 'kubectl', line: CURL },
       ],
