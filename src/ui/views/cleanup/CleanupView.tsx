@@ -38,7 +38,7 @@ function effectText(t: Translate, e: CleanupEffect): string {
   }
 }
 
-const ICON: Record<CleanupItem['verdict'], string> = { safe: '✓', breaks: '⚠', blocked: '⏸' };
+const ICON: Record<CleanupItem['verdict'], string> = { safe: '✓', breaks: '⚠', blocked: '✖' };
 
 function Item({ item, t }: { item: CleanupItem; t: Translate }) {
   const name = refName(item.ref);
