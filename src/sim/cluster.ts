@@ -20,6 +20,8 @@ import { bootstrapAddons } from './bootstrapAddons';
 import { VolumeFiles } from './volumes/index';
 import type { VolumeFilesState } from './volumes/index';
 import { bootstrapRbac } from './api/authz/bootstrap';
+import { Hosts } from './hosts/registry';
+import type { HostsState } from './hosts/registry';
 
 export interface ClusterOptions {
   seed?: number;
@@ -62,6 +64,8 @@ export interface ClusterState {
   portForwards?: PortForward[];
   /** Files containers wrote into layers and volumes (src/sim/volumes; absent when none). */
   volumeFiles?: VolumeFilesState;
+  /** Machines made with `machine create` or entered with `ssh` (src/sim/hosts; absent when none). */
+  hosts?: HostsState;
 }
 
 export const KUBERNETES_VERSION = 'v1.34.1';
@@ -94,6 +98,8 @@ export class Cluster {
   portForwards: PortForward[] = [];
   /** What containers wrote, where it lives, and how long it lasts (`kubectl exec … > FILE`). */
   readonly volumeFiles = new VolumeFiles();
+  /** The host model of machines (swap, modules, sysctls, containerd, kubelet): `machine create`, `ssh NAME -- CMD`. */
+  readonly hosts = new Hosts();
 
   constructor(options: ClusterOptions = {}, controllers: Controller[] = defaultControllers()) {
     this.options = { ...options, seed: options.seed ?? 1, nodes: options.nodes ?? 2 };
@@ -154,6 +160,7 @@ export class Cluster {
       random: this.random,
       timings: this.timings,
       settings: this.settings,
+      hosts: this.hosts,
       key,
     };
   }
@@ -230,6 +237,7 @@ export class Cluster {
       settings: this.settings,
       ...(this.portForwards.length ? { portForwards: this.portForwards } : {}),
       ...(this.volumeFiles.dump() ? { volumeFiles: this.volumeFiles.dump() } : {}),
+      ...(this.hosts.dump() ? { hosts: this.hosts.dump() } : {}),
     };
   }
 
@@ -244,6 +252,7 @@ export class Cluster {
     if (state.settings) c.settings = { ...DEFAULT_SETTINGS, ...state.settings };
     if (state.portForwards) c.portForwards = [...state.portForwards];
     c.volumeFiles.restore(state.volumeFiles);
+    c.hosts.restore(state.hosts);
     c.recordsDrained = c.records.length;
     return c;
   }

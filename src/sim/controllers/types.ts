@@ -7,6 +7,7 @@ import type { Client } from '../api/client';
 import type { EventRecorder } from '../events';
 import type { Timings } from '../timings';
 import type { ClusterSettings } from '../settings';
+import type { HostLookup } from '../hosts/registry';
 
 /** What a reconcile record says was done. */
 export type ReconcileAction = 'create' | 'update' | 'status' | 'bind' | 'delete' | 'event';
@@ -47,6 +48,8 @@ export interface ReconcileContext {
   timings: Timings;
   /** The cluster's current settings (CNI plugin, load-balancer provider ...), read-only. */
   settings: Readonly<ClusterSettings>;
+  /** The machines' host model (swap, cgroup drivers ...): the kubelet asks whether its machine can run pods. */
+  hosts?: HostLookup;
   key: string;
 }
 

@@ -7,28 +7,40 @@ import type { KubectlResult } from './types';
 
 const NODE_USAGE = 'usage: node add NAME | node remove NAME (Kube Orchestra: a machine joins or leaves the cluster)';
 
-/** The lowest index no node's podCIDR (10.244.<i>.0/24) uses yet. */
-function freeIndex(cluster: Cluster): number {
+/** The lowest index no node's podCIDR (10.244.<i>.0/24) uses yet (and no index in `taken`). */
+export function freeIndex(cluster: Cluster, taken: Iterable<number> = []): number {
   const used = new Set(
     cluster.store.list('nodes').map((n) => Number(/^10\.244\.(\d+)\.0\/24$/.exec((n.spec as { podCIDR?: string } | undefined)?.podCIDR ?? '')?.[1] ?? -1)),
   );
+  for (const t of taken) used.add(t);
   let i = 0;
   while (used.has(i)) i++;
   return i;
 }
 
-function addNode(cluster: Cluster, name: string): KubectlResult {
-  const node = nodeObject(name, freeIndex(cluster), {
+/**
+ * A machine registers as a worker Node through the API, as its kubelet does after `kubeadm join`.
+ * Shared by `node add` and the node shell's `kubeadm join`; `adjust` lets the caller post the
+ * kubelet's first status (NotReady when the runtime is misconfigured). Returns the API error text.
+ */
+export function joinNode(cluster: Cluster, name: string, opts: { index?: number; adjust?: (node: KubeObject) => KubeObject } = {}): string | undefined {
+  const base = nodeObject(name, opts.index ?? freeIndex(cluster), {
     controlPlane: false,
     cpu: cluster.options.workerCpu ?? '4',
     memory: cluster.options.workerMemory ?? '8Gi',
     version: KUBERNETES_VERSION,
   });
+  const node = opts.adjust ? opts.adjust(base) : base;
   const res = cluster
     .userClient()
     .as('kubeadm')
     .create(node, { reason: `kubeadm join registers ${name} as a new worker node`, code: 'record.nodeadmin.join', params: { node: name } });
-  if (!res.ok) throw new KubectlError(formatStatus(res.status));
+  return res.ok ? undefined : formatStatus(res.status);
+}
+
+function addNode(cluster: Cluster, name: string): KubectlResult {
+  const err = joinNode(cluster, name);
+  if (err) throw new KubectlError(err);
   return { stdout: `node/${name} joined\n`, stderr: '', exitCode: 0 };
 }
 

@@ -34,6 +34,7 @@ import type { FileReader, KubectlResult } from './types';
 import { runExpose } from './expose';
 import { runCreateService } from './createservice';
 import { runRunPod } from './run-pod';
+import { runMachine, runSsh } from './machine';
 import { runCleanup } from './cleanup';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -77,6 +78,9 @@ Kube Orchestra (not kubectl):
   cluster encryption-at-rest on|off Encrypt Secrets written from now on in etcd (aescbc)
   etcdctl get /registry/secrets/NS/NAME [--prefix]  What etcd stores for a Secret or ConfigMap
   base64 [-d] TEXT  Encode TEXT (like echo -n TEXT | base64) or decode it (base64 -d)
+  machine create NAME | machine list  A fresh Ubuntu 24.04 machine to prepare for kubeadm join (swap, br_netfilter ...)
+  ssh NAME -- COMMAND  Run one shell line as root on a machine or node (swapoff -a, modprobe, sysctl, systemctl,
+                  journalctl -u kubelet, kubeadm join ...); join command: ssh control-plane -- kubeadm token create --print-join-command
   cleanup plan [-n NS | -A]  The safe deletion order and what deleting each object would do now
 `;
 
@@ -160,6 +164,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'node') return runNodeCommand(cluster, rest);
   if (cmd === 'cluster') return runClusterCommand(cluster, rest);
   if (cmd === 'etcdctl') return runEtcdctl(cluster, rest);
+  if (cmd === 'machine') return runMachine(cluster, rest);
   if (cmd === 'base64') return runBase64(rest);
   if (cmd === 'cleanup') return runCleanup(cluster, rest);
   if (cmd === 'expose') return runExpose(cluster, rest);
@@ -213,6 +218,8 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
  */
 export function runKubectl(cluster: Cluster, line: string, files: FileReader): KubectlResult {
   try {
+    // The node shell gets the raw line: its pipes, quotes and redirections are the machine's shell's business.
+    if (/^ssh(\s|$)/.test(line.trim())) return runSsh(cluster, line);
     let argv = splitArgs(line.trim());
     if (argv[0] === 'kubectl') argv = argv.slice(1);
     const imp = extractImpersonation(argv);

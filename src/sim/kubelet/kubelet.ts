@@ -34,6 +34,16 @@ interface Cycle {
   now: number;
 }
 
+/**
+ * The machine's containerd and kubelet disagree on the cgroup driver (src/sim/hosts): every
+ * sandbox is killed and re-created, so the pod never starts. The node shell's fix resyncs pods.
+ */
+function sandboxesFail(c: Cycle): boolean {
+  if (!c.ctx.hosts?.problemsOf(c.node.metadata.name)?.cgroupMismatch) return false;
+  c.ctx.events.record(c.pod, 'Normal', 'SandboxChanged', 'Pod sandbox changed, it will be killed and re-created.', c.source);
+  return true;
+}
+
 function specOf(pod: PodObject, rt: ContainerRuntime): Container | undefined {
   return (rt.init ? pod.spec?.initContainers : pod.spec?.containers)?.find((c) => c.name === rt.name);
 }
@@ -63,6 +73,7 @@ class Kubelet {
       if (phase === 'Succeeded' || phase === 'Failed') return;
       if (!rt) {
         if (phase === 'Running') return;
+        if (sandboxesFail(c)) return;
         return this.start(c);
       }
       return this.sync(c, rt);
@@ -75,6 +86,8 @@ class Kubelet {
   private syncNode(ctx: ReconcileContext, nodeName: string): void {
     const node = ctx.store.get<NodeObject>('nodes', undefined, nodeName);
     if (!node || kubeletStopped(node) || nodeReady(node) === 'True') return;
+    // Its machine's runtime cannot start sandboxes (cgroup driver mismatch): it does not post Ready.
+    if (ctx.hosts?.problemsOf(nodeName)?.cgroupMismatch) return;
     const now = ctx.clock.nowRFC3339();
     const fresh: Record<string, [string, string, string]> = {
       MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],

@@ -29,6 +29,8 @@ export interface TrafficEnv {
   millis: number;
   /** Uniform in [0, 1): the cluster's Random, one draw per statistic rule tried. */
   draw: () => number;
+  /** Nodes whose machine lacks br_netfilter (src/sim/hosts): bridged pod traffic there skips iptables. */
+  noBridgeNetfilter?: ReadonlySet<string>;
 }
 
 /** Where the request starts: in a pod (kubectl exec), on the learner's machine, or through a port-forward. */
@@ -208,6 +210,20 @@ function throughKubeProxy(trip: Trip, client: Client, sp: KubeProxyServicePort, 
   const server = findPod(trip.env.input, ep.pod) ?? findPodByIP(trip.env.input, ep.ip);
   if (!server) {
     trip.hop({ kind: 'pod', node, text: `nothing answers at ${ep.address}: the endpoint has no pod behind it`, code: 'network.traffic.noPod', params: { endpoint: ep.address } });
+    return trip.done('timeout', { failure: { ...fail, kind: 'timeout' } });
+  }
+  // Same node, same bridge: without br_netfilter the reply crosses cni0 at layer 2 and never meets
+  // conntrack, so it is not un-DNATed and the client drops it (src/sim/hosts).
+  const sameBridge = !external && client.pod && client.node && server.spec?.nodeName === client.node;
+  if (sameBridge && trip.env.noBridgeNetfilter?.has(node)) {
+    trip.hop({
+      kind: 'kube-proxy',
+      ref: podRef(server),
+      node,
+      text: `br_netfilter is not loaded on ${node}: ${ep.address} answers across the bridge cni0 straight to ${client.ip}, skipping iptables, so the reply is never translated back from ${ep.address} to the Service address and ${client.ip} drops it (modprobe br_netfilter; net.bridge.bridge-nf-call-iptables = 1)`,
+      code: 'network.traffic.brNetfilter',
+      params: { node, endpoint: ep.address, client: client.ip },
+    });
     return trip.done('timeout', { failure: { ...fail, kind: 'timeout' } });
   }
   // NodePort/LB traffic with externalTrafficPolicy Cluster is SNATed to the node: the pod sees the node's address.
@@ -390,6 +406,7 @@ function throughLoadBalancer(trip: Trip, client: Client, svc: Service, ip: strin
 }
 
 /** The request environment of a live cluster: its objects now, its settings, clock and Random. */
-export function trafficEnvOf(cluster: { store: Parameters<typeof networkObjectsFromStore>[0]; settings: Readonly<ClusterSettings>; tick: number; clock: { nowMillis(): number }; random: { next(): number } }): TrafficEnv {
-  return { input: networkObjectsFromStore(cluster.store), settings: cluster.settings, tick: cluster.tick, millis: cluster.clock.nowMillis(), draw: () => cluster.random.next() };
+export function trafficEnvOf(cluster: { store: Parameters<typeof networkObjectsFromStore>[0]; settings: Readonly<ClusterSettings>; tick: number; clock: { nowMillis(): number }; random: { next(): number }; hosts?: { withoutBridgeNetfilter(): Set<string> } }): TrafficEnv {
+  const noBridgeNetfilter = cluster.hosts?.withoutBridgeNetfilter();
+  return { input: networkObjectsFromStore(cluster.store), settings: cluster.settings, tick: cluster.tick, millis: cluster.clock.nowMillis(), draw: () => cluster.random.next(), ...(noBridgeNetfilter?.size ? { noBridgeNetfilter } : {}) };
 }

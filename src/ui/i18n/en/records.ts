@@ -158,6 +158,13 @@ const records: Record<string, string> = {
   'record.kubeadm.serviceAccount': 'kubeadm init creates the ServiceAccount kube-system/{{name}} for its add-on',
   // ResourceQuota and LimitRange (helper I quota-limits)
   'record.resourcequota.used': 'The resourcequota controller recounted what the namespace uses against ResourceQuota {{quota}}: {{used}}',
+  // Machines and node preparation (helper N hosts)
+  'record.kubeadm.token': 'kubeadm token create stores bootstrap token {{id}} as a Secret in kube-system',
+  'record.hosts.kubeletDown': 'The kubelet on {{node}} is not running (journalctl -u kubelet says why), so it stops posting node status',
+  'record.hosts.kubeletUp': 'The kubelet on {{node}} runs again',
+  'record.hosts.cgroupMismatch': "The kubelet on {{node}} uses the systemd cgroup driver but containerd's runc uses cgroupfs: pod sandboxes keep failing and the node is NotReady",
+  'record.hosts.ready': 'containerd and the kubelet on {{node}} now use the same cgroup driver: sandboxes start and the node posts Ready',
+  'network.traffic.brNetfilter': 'br_netfilter is not loaded on {{node}}: {{endpoint}} answers across the bridge straight to {{client}}, skipping iptables, so the reply is never translated back to the Service address and the client drops it',
 };
 
 export default records;

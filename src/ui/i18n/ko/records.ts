@@ -158,6 +158,13 @@ const records: Record<string, string> = {
   'record.kubeadm.serviceAccount': 'kubeadm init이 애드온용 서비스어카운트 kube-system/{{name}}을(를) 만듭니다',
   // 리소스쿼터와 리밋레인지 (helper I quota-limits)
   'record.resourcequota.used': 'resourcequota 컨트롤러가 리소스쿼터 {{quota}}에 대해 네임스페이스의 사용량을 다시 셌습니다: {{used}}',
+  // 머신과 노드 준비 (helper N hosts)
+  'record.kubeadm.token': 'kubeadm token create가 부트스트랩 토큰 {{id}}를 kube-system의 시크릿으로 저장합니다',
+  'record.hosts.kubeletDown': '{{node}}의 kubelet이 실행되지 않아(이유는 journalctl -u kubelet에 있습니다) 노드 상태를 더 이상 보고하지 않습니다',
+  'record.hosts.kubeletUp': '{{node}}의 kubelet이 다시 실행됩니다',
+  'record.hosts.cgroupMismatch': '{{node}}의 kubelet은 systemd cgroup 드라이버를, containerd의 runc는 cgroupfs를 씁니다. 파드 샌드박스가 계속 실패하고 노드는 NotReady입니다',
+  'record.hosts.ready': '{{node}}의 containerd와 kubelet이 같은 cgroup 드라이버를 씁니다. 샌드박스가 시작되고 노드가 Ready를 보고합니다',
+  'network.traffic.brNetfilter': '{{node}}에 br_netfilter가 로드되지 않았습니다. {{endpoint}}의 응답이 브리지를 건너 {{client}}로 바로 가면서 iptables를 거치지 않아 서비스 주소로 되돌려 변환되지 않고, 클라이언트는 이 응답을 버립니다',
 };
 
 export default records;
