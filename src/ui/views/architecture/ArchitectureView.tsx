@@ -48,7 +48,7 @@ export function ArchitectureView() {
   const [width, setWidth] = useState(800);
   const hostRef = useRef<HTMLDivElement>(null);
   const diagramRef = useRef<ArchDiagram | null>(null);
-  const listRef = useRef<HTMLOListElement>(null);
+  const listBoxRef = useRef<HTMLDivElement>(null);
 
   // A new delta: start at its first message.
   const latestSerial = latest?.serial;
@@ -89,7 +89,10 @@ export function ArchitectureView() {
   useEffect(() => diagramRef.current?.draw(layout), [layout]);
   useEffect(() => {
     diagramRef.current?.show(active);
-    listRef.current?.querySelector('[aria-current="step"]')?.scrollIntoView?.({ block: 'nearest' });
+    // Scroll only the list (scrollIntoView would also scroll the graph panel and hide its tabs).
+    const list = listBoxRef.current;
+    const el = list?.querySelector<HTMLElement>('[aria-current="step"]');
+    if (list && el && (el.offsetTop < list.scrollTop || el.offsetTop + el.offsetHeight > list.scrollTop + list.clientHeight)) list.scrollTop = Math.max(0, el.offsetTop - list.clientHeight / 3);
   }, [active]);
 
   const step = (by: number) => {
@@ -147,12 +150,12 @@ export function ArchitectureView() {
       )}
       <div className="ko-arch-body">
         <div className="ko-arch-diagram" ref={hostRef} />
-        <div className="ko-arch-list" aria-label={t('architecture.messages')} role="region">
+        <div className="ko-arch-list" ref={listBoxRef} aria-label={t('architecture.messages')} role="region">
           {!traced.length && <p className="ko-arch-empty">{t('architecture.empty')}</p>}
           {traced.map((group) => (
             <div key={group.serial} className="ko-arch-group" data-tick={group.tick}>
               <h3>{t('architecture.tick', { tick: group.tick, count: group.messages.length })}</h3>
-              <ol ref={group === latest ? listRef : undefined}>
+              <ol>
                 {group.messages.slice(0, LIST_LIMIT).map((m) => (
                   <li key={m.id}>
                     <button type="button" className="ko-arch-item" data-message-kind={m.kind} data-from={m.from} data-to={m.to} data-node={m.node} aria-current={m.id === activeId ? 'step' : undefined} onClick={() => open(m)}>

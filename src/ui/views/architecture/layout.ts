@@ -45,24 +45,31 @@ const HEAD = 26;
  * `focus` (a worker a message is about) is always among the drawn ones.
  */
 export function layoutArchitecture(workers: readonly string[], width: number, focus: readonly string[] = []): ArchLayout {
-  const w = Math.max(520, width);
+  const w = Math.max(300, width);
   const machines: MachineBox[] = [];
   const components: ComponentBox[] = [];
 
+  // Wide: kubectl left of the control plane, its components in three columns.
+  // Narrow: kubectl above it, two columns.
+  const wide = w >= 640;
   const kubectlW = 110;
-  components.push({ component: 'kubectl', x: PAD, y: PAD + HEAD, w: kubectlW, h: COMP_H });
-
-  // Control plane: two rows of components.
-  const cpX = PAD + kubectlW + GAP * 2;
+  components.push({ component: 'kubectl', x: PAD, y: PAD + (wide ? HEAD : 0), w: kubectlW, h: COMP_H });
+  const cpX = wide ? PAD + kubectlW + GAP * 2 : PAD;
+  const cpY = wide ? PAD : PAD + COMP_H + GAP * 2;
   const cpW = w - cpX - PAD;
-  const cpY = PAD;
-  const colW = (cpW - GAP * 4) / 3;
-  const row1: Component[] = ['kube-apiserver', 'etcd', 'coredns'];
-  const row2: Component[] = ['kube-controller-manager', 'kube-scheduler'];
-  row1.forEach((c, i) => components.push({ component: c, x: cpX + GAP + i * (colW + GAP), y: cpY + HEAD, w: colW, h: COMP_H }));
-  const col2W = (cpW - GAP * 3) / 2;
-  row2.forEach((c, i) => components.push({ component: c, x: cpX + GAP + i * (col2W + GAP), y: cpY + HEAD + COMP_H + GAP, w: col2W, h: COMP_H }));
-  const cpH = HEAD + COMP_H * 2 + GAP * 2;
+  const cols = wide ? 3 : 2;
+  const order: Component[] = wide ? ['kube-apiserver', 'etcd', 'coredns', 'kube-controller-manager', 'kube-scheduler'] : ['kube-apiserver', 'etcd', 'kube-controller-manager', 'kube-scheduler', 'coredns'];
+  const colW = (cpW - GAP * (cols + 1)) / cols;
+  order.forEach((c, i) => {
+    const row = Math.floor(i / cols);
+    const col = i % cols;
+    // The second row of the wide layout has two components: share the width between them.
+    const inRow = Math.min(cols, order.length - row * cols);
+    const cw = (cpW - GAP * (inRow + 1)) / inRow;
+    components.push({ component: c, x: cpX + GAP + col * (cw + GAP), y: cpY + HEAD + row * (COMP_H + GAP), w: inRow === cols ? colW : cw, h: COMP_H });
+  });
+  const rowsCp = Math.ceil(order.length / cols);
+  const cpH = HEAD + COMP_H * rowsCp + GAP * rowsCp;
   machines.push({ node: 'control-plane', role: 'control-plane', x: cpX, y: cpY, w: cpW, h: cpH });
 
   // Workers: the focused ones first kept in cluster order, then the others, up to MAX_SHOWN_NODES.
