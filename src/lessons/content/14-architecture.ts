@@ -28,8 +28,9 @@ spec:
 /** kubeadm's static pods, named `<component>-<node>` by the kubelet that runs them. */
 const STATIC_PODS = ['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler'].map((c) => `${c}-control-plane`);
 
-const STOP_SCHEDULER = 'ssh control-plane -- mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/';
-const START_SCHEDULER = 'ssh control-plane -- mv /tmp/kube-scheduler.yaml /etc/kubernetes/manifests/';
+/** Kube Orchestra's stand-ins for `mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/` on the control plane, and back. */
+const STOP_SCHEDULER = 'kubectl node stop-component control-plane kube-scheduler';
+const START_SCHEDULER = 'kubectl node start-component control-plane kube-scheduler';
 const DELETE_PROXIES = 'kubectl delete pods -n kube-system -l k8s-app=kube-proxy';
 
 /** The control plane (1) and two workers. */
@@ -134,10 +135,10 @@ Apply the Deployment in the editor. Then open the Architecture tab; after each p
       body: {
         ko: `컨트롤 플레인 구성 요소는 **스태틱(static) 파드**입니다. API 서버가 아니라 \`control-plane\` 노드의 kubelet이 \`/etc/kubernetes/manifests\`의 파일을 읽고 직접 실행합니다. API 서버에 보이는 것은 kubelet이 올린 **미러 파드(mirror pod)**입니다. 그래서 \`kubectl delete\`로 지워도 다시 나타납니다.
 
-스케줄러를 멈추려면 매니페스트 파일을 디렉터리 밖으로 옮깁니다. \`ssh control-plane -- 명령\`은 그 머신의 셸에서 명령을 실행하는 Kube Orchestra 명령입니다. 실행하고 안정화한 뒤 \`kubectl get pod kube-scheduler-control-plane -n kube-system\`으로 확인합니다.`,
+스케줄러를 멈추려면 매니페스트 파일을 디렉터리 밖으로 옮깁니다(\`mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/\`). \`node stop-component\`는 이 일을 대신하는 Kube Orchestra 명령입니다. 실행하고 안정화한 뒤 \`kubectl get pod kube-scheduler-control-plane -n kube-system\`으로 확인합니다.`,
         en: `Control-plane components are **static pods**. Not the API server but the kubelet on \`control-plane\` reads the files in \`/etc/kubernetes/manifests\` and runs them itself; what the API server shows is the **mirror pod** the kubelet posts. That is why \`kubectl delete\` cannot get rid of them.
 
-To stop the scheduler, move its manifest out of that directory. \`ssh control-plane -- COMMAND\` is a Kube Orchestra command that runs COMMAND in that machine's shell. Run it, press Settle, then check with \`kubectl get pod kube-scheduler-control-plane -n kube-system\`.`,
+To stop the scheduler, move its manifest out of that directory (\`mv /etc/kubernetes/manifests/kube-scheduler.yaml /tmp/\`); \`node stop-component\` is the Kube Orchestra command that does it for you. Run it, press Settle, then check with \`kubectl get pod kube-scheduler-control-plane -n kube-system\`.`,
       },
       command: STOP_SCHEDULER,
       goals: [
@@ -202,8 +203,8 @@ To stop the scheduler, move its manifest out of that directory. \`ssh control-pl
       id: 'restore-scheduler',
       title: { ko: '스케줄러 되돌리기', en: 'Bring the scheduler back' },
       body: {
-        ko: `매니페스트를 \`/etc/kubernetes/manifests\`로 되돌립니다. kubelet이 파일을 다시 찾으면 스케줄러를 띄웁니다. 되돌린 뒤 안정화하고 \`late\`가 어디에 배치되는지 봅니다.`,
-        en: `Move the manifest back into \`/etc/kubernetes/manifests\`. Once the kubelet finds the file again, it starts the scheduler. Press Settle afterwards and see where \`late\` lands.`,
+        ko: `매니페스트를 \`/etc/kubernetes/manifests\`로 되돌립니다(\`node start-component\`). kubelet이 파일을 다시 찾으면 스케줄러를 띄웁니다. 되돌린 뒤 안정화하고 \`late\`가 어디에 배치되는지 봅니다.`,
+        en: `Move the manifest back into \`/etc/kubernetes/manifests\` (\`node start-component\`). Once the kubelet finds the file again, it starts the scheduler. Press Settle afterwards and see where \`late\` lands.`,
       },
       command: START_SCHEDULER,
       goals: [
@@ -258,7 +259,7 @@ To stop the scheduler, move its manifest out of that directory. \`ssh control-pl
     en: 'The control plane is kube-apiserver (the hub of all communication, serving the REST API, and the only door to etcd), etcd (a distributed key-value store holding cluster state), kube-scheduler (places pods according to their resource requests) and kube-controller-manager (runs the controllers that keep the desired state). On each worker the kubelet is the node\'s agent managing pod lifecycles, the container runtime runs containers behind the CRI, and kube-proxy routes traffic to implement Services. In a kubeadm cluster the control plane runs as static pods the kubelet starts itself. With no scheduler, new pods stay Pending without events; a DaemonSet replaces deleted kube-proxy pods.',
   },
   challenge: {
-    ko: '이번에는 kube-controller-manager의 매니페스트를 치웁니다. 그다음 `kubectl scale deployment web --replicas=3`을 실행하고 `web` 파드를 하나 지우면 어떻게 될지 예측한 뒤 확인합니다. 스케줄러가 멈췄을 때와 무엇이 다른지 아키텍처 탭에서 찾아봅니다.',
-    en: 'This time move kube-controller-manager\'s manifest away. Predict what `kubectl scale deployment web --replicas=3` and deleting one `web` pod will do, then check. Find in the Architecture tab how this differs from the stopped scheduler.',
+    ko: '이번에는 `kubectl node stop-component control-plane kube-controller-manager`로 kube-controller-manager의 매니페스트를 치웁니다. 그다음 `kubectl scale deployment web --replicas=3`을 실행하고 `web` 파드를 하나 지우면 어떻게 될지 예측한 뒤 확인합니다. 스케줄러가 멈췄을 때와 무엇이 다른지 아키텍처 탭에서 찾아봅니다.',
+    en: 'This time move kube-controller-manager\'s manifest away with `kubectl node stop-component control-plane kube-controller-manager`. Predict what `kubectl scale deployment web --replicas=3` and deleting one `web` pod will do, then check. Find in the Architecture tab how this differs from the stopped scheduler.',
   },
 };

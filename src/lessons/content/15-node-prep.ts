@@ -4,27 +4,26 @@ import type { KubeObject } from '../../sim/objects';
 import { allOf, findObject, lastAnsweredByPod, lastCommandMatches, lastErrorContains, lastOutputContains, podRunning } from '../goals';
 import type { Check } from '../goals';
 
-/** The docs' hostnames server: two replicas on the existing workers, behind Service `web`. */
-const WEB = `apiVersion: apps/v1
-kind: Deployment
+/**
+ * The docs' hostnames server and a client, both pinned to the machine the learner prepares (Pending
+ * until worker-3 joins), behind Service `web`: the client's request and the server's reply share
+ * one bridge, which is where a missing br_netfilter shows.
+ */
+const PODS = `apiVersion: v1
+kind: Pod
 metadata:
-  name: web
+  name: server
+  labels:
+    app: web
 spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-        - name: hostnames
-          image: registry.k8s.io/e2e-test-images/agnhost:2.53
-          args: ["serve-hostname"]
-          ports:
-            - containerPort: 9376
+  nodeSelector:
+    kubernetes.io/hostname: worker-3
+  containers:
+    - name: hostnames
+      image: registry.k8s.io/e2e-test-images/agnhost:2.53
+      args: ["serve-hostname"]
+      ports:
+        - containerPort: 9376
 ---
 apiVersion: v1
 kind: Service
@@ -36,10 +35,8 @@ spec:
   ports:
     - port: 80
       targetPort: 9376
-`;
-
-/** A client that can only run on the machine the learner prepares: Pending until worker-3 joins. */
-const CLIENT = `apiVersion: v1
+---
+apiVersion: v1
 kind: Pod
 metadata:
   name: client
@@ -96,10 +93,7 @@ export const nodePrepLesson: Lesson = {
   },
   scenario: {
     cluster: { seed: 15, nodes: 2 },
-    manifests: [
-      { file: 'web.yaml', yaml: WEB },
-      { file: 'client.yaml', yaml: CLIENT },
-    ],
+    manifests: [{ file: 'pods.yaml', yaml: PODS }],
   },
   steps: [
     {
@@ -108,12 +102,12 @@ export const nodePrepLesson: Lesson = {
       body: {
         ko: `\`machine create worker-3\`은 Kube Orchestra 명령입니다. containerd, kubeadm, kubelet, kubectl을 apt로 설치만 해 둔 새 Ubuntu 머신을 만듭니다. 아직 클러스터의 노드가 아닙니다.
 
-시나리오의 파드 \`client\`는 \`nodeSelector\`로 \`worker-3\`을 고르고 있어서 그런 노드가 생길 때까지 Pending입니다.
+시나리오의 파드 \`server\`와 \`client\`는 \`nodeSelector\`로 \`worker-3\`을 고르고 있어서 그런 노드가 생길 때까지 Pending입니다. 서비스 \`web\`은 \`server\`를 가리킵니다.
 
 머신을 만든 뒤 \`ssh worker-3 -- swapon --show\`로 swap이 켜져 있는지 봅니다. \`ssh NAME -- 명령\`은 그 머신의 셸에서 명령을 실행합니다.`,
         en: `\`machine create worker-3\` is a Kube Orchestra command: it makes a fresh Ubuntu machine with containerd, kubeadm, kubelet and kubectl installed from apt, and nothing else done. It is not a node of the cluster yet.
 
-The scenario's pod \`client\` selects \`worker-3\` with a \`nodeSelector\`, so it stays Pending until such a node exists.
+The scenario's pods \`server\` and \`client\` select \`worker-3\` with a \`nodeSelector\`, so they stay Pending until such a node exists. Service \`web\` points at \`server\`.
 
 Create the machine, then check for swap with \`ssh worker-3 -- swapon --show\`. \`ssh NAME -- COMMAND\` runs COMMAND in that machine's shell.`,
       },
@@ -299,8 +293,8 @@ Then run the join line you printed earlier again, and press Settle.`,
       goals: [{ id: 'ready', text: { ko: '노드 `worker-3`이 Ready입니다', en: 'Node `worker-3` is Ready' }, check: nodeReady('worker-3') }],
       hint: { ko: '위의 세 줄을 실행하고 join 줄을 다시 실행한 뒤 안정화를 누릅니다. `kubectl get nodes`로 확인합니다.', en: 'Run the three lines above, run the join line again, then press Settle. Check with `kubectl get nodes`.' },
       explain: {
-        ko: 'containerd가 새 설정으로 다시 시작해 systemd cgroup 드라이버를 씁니다. preflight가 통과했고, kubelet이 TLS 부트스트랩으로 인증서를 받아 노드 `worker-3`을 등록했습니다. 데몬셋이 kube-proxy와 CNI 파드를 올렸고, 기다리던 `client`도 이 노드에서 시작했습니다.',
-        en: 'containerd restarted with the new config and uses the systemd cgroup driver. The preflight passed; the kubelet got its certificate through TLS bootstrap and registered Node `worker-3`. DaemonSets started kube-proxy and the CNI pod there, and the waiting `client` started on it too.',
+        ko: 'containerd가 새 설정으로 다시 시작해 systemd cgroup 드라이버를 씁니다. preflight가 통과했고, kubelet이 TLS 부트스트랩으로 인증서를 받아 노드 `worker-3`을 등록했습니다. 데몬셋이 kube-proxy와 CNI 파드를 올렸고, 기다리던 `server`와 `client`도 이 노드에서 시작했습니다.',
+        en: 'containerd restarted with the new config and uses the systemd cgroup driver. The preflight passed; the kubelet got its certificate through TLS bootstrap and registered Node `worker-3`. DaemonSets started kube-proxy and the CNI pod there, and the waiting `server` and `client` started on it too.',
       },
       solution: [
         { kind: 'kubectl', line: CONTAINERD_DEFAULT },
@@ -314,35 +308,35 @@ Then run the join line you printed earlier again, and press Settle.`,
       id: 'broken-service',
       title: { ko: '서비스가 안 되는 노드', en: 'A node where Services fail' },
       body: {
-        ko: `\`worker-3\`은 Ready이고 \`client\`도 실행 중입니다. \`client\`에서 서비스 \`web\`으로 요청을 보냅니다.`,
-        en: `\`worker-3\` is Ready and \`client\` is running. Send a request from \`client\` to Service \`web\`.`,
+        ko: `\`worker-3\`은 Ready이고 두 파드도 실행 중입니다. \`client\`에서 서비스 \`web\`으로 요청을 보냅니다. kube-proxy가 목적지를 서비스 IP에서 \`server\`의 파드 IP로 바꾸고(DNAT), 응답이 돌아올 때 출발지를 다시 서비스 IP로 되돌려야 \`client\`가 응답을 받아들입니다. 두 파드는 같은 노드의 브리지 \`cni0\`에 붙어 있습니다.`,
+        en: `\`worker-3\` is Ready and both pods run. Send a request from \`client\` to Service \`web\`. kube-proxy rewrites the destination from the Service IP to \`server\`'s pod IP (DNAT); on the way back the reply's source must be turned back into the Service IP, or \`client\` will not accept it. Both pods hang off the same bridge, \`cni0\`, on one node.`,
       },
       command: CURL,
       prediction: {
         question: { ko: '요청은 어떻게 될까요?', en: 'What happens to the request?' },
         choices: [
-          { ko: '`web` 파드가 답한다', en: 'A `web` pod answers' },
+          { ko: '`server`가 답한다', en: '`server` answers' },
           { ko: '답이 없어 시간이 초과된다', en: 'No answer: it times out' },
         ],
         answer: 1,
         explain: {
-          ko: 'br_netfilter가 없으면 브리지를 지나는 패킷이 iptables를 거치지 않습니다. kube-proxy가 만든 서비스 규칙이 적용되지 않습니다.',
-          en: 'Without br_netfilter, packets crossing the bridge never pass iptables, so the Service rules kube-proxy wrote are never applied.',
+          ko: '`server`의 응답은 같은 브리지를 건너 `client`로 바로 갑니다. br_netfilter가 없으면 브리지를 지나는 패킷은 iptables를 거치지 않으므로 출발지가 서비스 IP로 되돌려지지 않고, `client`는 모르는 주소에서 온 응답을 버립니다.',
+          en: '`server`\'s reply crosses the same bridge straight to `client`. Without br_netfilter, packets crossing the bridge skip iptables, so the source is never turned back into the Service IP and `client` drops a reply from an address it never asked.',
         },
       },
       goals: [
         {
           id: 'timeout',
           text: { ko: '`client`의 요청이 실패했습니다', en: 'The request from `client` failed' },
-          check: allOf(podRunning('default', 'client'), lastCommandMatches(CURL_RE), lastErrorContains('command terminated with exit code')),
+          check: allOf(podRunning('default', 'client'), podRunning('default', 'server'), lastCommandMatches(CURL_RE), lastErrorContains('curl: (28)')),
         },
       ],
       hint: { ko: `\`${CURL}\`을 실행하고 서비스 뷰의 트래픽 단계를 봅니다.`, en: `Run \`${CURL}\` and look at the traffic hops in the Services view.` },
       explain: {
-        ko: '트래픽 애니메이션이 `worker-3`의 브리지에서 멈추고, 그 단계가 br_netfilter가 없어 패킷이 iptables를 건너뛰었다고 설명합니다. kubeadm 1.30부터는 preflight가 이 모듈을 확인하지 않으므로 join은 성공했고, 노드도 Ready입니다. 문제는 서비스 트래픽에서야 드러납니다. br_netfilter와 `ip_forward`가 없으면 서비스와 네트워크폴리시가 동작하지 않습니다.',
-        en: 'The traffic animation stops at `worker-3`\'s bridge, and that hop says the packet skipped iptables because br_netfilter is missing. Since kubeadm 1.30 the preflight does not check this module, so the join succeeded and the node is Ready; the problem only shows in Service traffic. Without br_netfilter and `ip_forward`, neither Services nor NetworkPolicies work.',
+        ko: 'curl은 답을 받지 못하고 `curl: (28)`로 끝났습니다. 트래픽 애니메이션의 마지막 단계가 br_netfilter가 없어 응답이 iptables를 건너뛰었다고 설명합니다. kubeadm 1.30부터는 preflight가 이 모듈을 확인하지 않으므로 join은 성공했고, 노드도 Ready입니다. 문제는 서비스 트래픽에서야 드러납니다. br_netfilter와 `ip_forward`가 없으면 서비스와 네트워크폴리시가 동작하지 않습니다.',
+        en: 'curl got no answer and ended with `curl: (28)`. The last hop of the traffic animation says the reply skipped iptables because br_netfilter is missing. Since kubeadm 1.30 the preflight does not check this module, so the join succeeded and the node is Ready; the problem only shows in Service traffic. Without br_netfilter and `ip_forward`, neither Services nor NetworkPolicies work.',
       },
-      solution: [{ kind: 'kubectl', line: CURL, expectError: 'command terminated with exit code' }],
+      solution: [{ kind: 'kubectl', line: CURL, expectError: 'curl: (28)' }],
     },
     {
       id: 'br-netfilter',
@@ -373,14 +367,14 @@ Then send the same request again.`,
       goals: [
         {
           id: 'answered',
-          text: { ko: '`client`의 요청에 `web` 파드가 답했습니다', en: 'A `web` pod answered `client`' },
+          text: { ko: '`client`의 요청에 `server`가 답했습니다', en: '`server` answered `client`' },
           check: allOf(lastCommandMatches(CURL_RE), lastAnsweredByPod('default', 'app', 'web')),
         },
       ],
       hint: { ko: `위의 네 줄을 실행하고 \`${CURL}\`을 다시 실행합니다.`, en: `Run the four lines above, then \`${CURL}\` again.` },
       explain: {
-        ko: '이제 브리지를 지나는 패킷도 kube-proxy의 iptables 규칙을 거쳐 서비스 IP가 `web` 파드 IP로 바뀝니다. `modules-load.d`와 `sysctl.d`의 파일 덕분에 재부팅해도 유지됩니다. kubeadm이 더는 알려 주지 않으므로 노드를 준비할 때 직접 챙겨야 하는 설정입니다.',
-        en: 'Packets crossing the bridge now pass kube-proxy\'s iptables rules, which rewrite the Service IP to a `web` pod IP. The files in `modules-load.d` and `sysctl.d` keep it that way after a reboot. kubeadm no longer reminds you, so this is yours to set when preparing a node.',
+        ko: '이제 브리지를 지나는 응답도 iptables를 거치므로 conntrack이 출발지를 서비스 IP로 되돌리고, `client`가 `server`의 답을 받습니다. `modules-load.d`와 `sysctl.d`의 파일 덕분에 재부팅해도 유지됩니다. kubeadm이 더는 알려 주지 않으므로 노드를 준비할 때 직접 챙겨야 하는 설정입니다.',
+        en: 'Replies crossing the bridge now pass iptables too, so conntrack turns their source back into the Service IP and `client` accepts `server`\'s answer. The files in `modules-load.d` and `sysctl.d` keep it that way after a reboot. kubeadm no longer reminds you, so this is yours to set when preparing a node.',
       },
       solution: [
         { kind: 'kubectl', line: 'ssh worker-3 -- modprobe br_netfilter' },
