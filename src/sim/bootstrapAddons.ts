@@ -109,6 +109,9 @@ export function bootstrapAddons(opts: {
     return out;
   };
   const cp = opts.controlPlane;
+  // Without a CNI plugin the nodes are NotReady: the CoreDNS pods wait for the scheduler, unplaced.
+  const noCni = opts.settings().cni === 'none';
+  const ready = noCni ? 0 : COREDNS_REPLICAS;
 
   // default/kubernetes: kube-apiserver publishes itself; its endpoints are the API server's address.
   made(
@@ -179,7 +182,7 @@ export function bootstrapAddons(opts: {
     },
     'The deployment controller made the ReplicaSet of the coredns Deployment',
     'record.kubeadm.coredns',
-    { replicas: COREDNS_REPLICAS, fullyLabeledReplicas: COREDNS_REPLICAS, readyReplicas: COREDNS_REPLICAS, availableReplicas: COREDNS_REPLICAS, observedGeneration: 1 },
+    { replicas: COREDNS_REPLICAS, fullyLabeledReplicas: COREDNS_REPLICAS, readyReplicas: ready, availableReplicas: ready, observedGeneration: 1 },
   );
   const pods: PodObject[] = [];
   for (let i = 0; i < COREDNS_REPLICAS; i++) {
@@ -188,11 +191,12 @@ export function bootstrapAddons(opts: {
         apiVersion: 'v1',
         kind: 'Pod',
         metadata: { name: `${rs.metadata.name}-${random.nameSuffix()}`, namespace: 'kube-system', labels: rsLabels, ownerReferences: [ownerRefTo(rs)] },
-        spec: { ...(rsTemplate.spec as object), nodeName: cp.name },
+        spec: { ...(rsTemplate.spec as object), ...(noCni ? {} : { nodeName: cp.name }) },
       },
       `CoreDNS pod ${i + 1} of 2 runs on ${cp.name} (it tolerates the control-plane taint)`,
       'record.kubeadm.corednsPod',
     ) as PodObject;
+    if (noCni) continue;
     const ip = `10.244.0.${i + 2}`;
     const containerID = `containerd://${random.hex(64)}`;
     const status = {
@@ -210,21 +214,27 @@ export function bootstrapAddons(opts: {
     };
     pods.push(api.update({ ...pod, status }, { subresource: 'status', trusted: true }).ok ? (opts.store.get('pods', 'kube-system', pod.metadata.name) as PodObject) : pod);
   }
-  const replicas = COREDNS_REPLICAS;
+  const replicas = ready;
   const dep = opts.store.get('deployments.apps', 'kube-system', 'coredns') as KubeObject;
   api.update(
     {
       ...dep,
       status: {
         observedGeneration: 1,
-        replicas,
-        updatedReplicas: replicas,
+        replicas: COREDNS_REPLICAS,
+        updatedReplicas: COREDNS_REPLICAS,
         readyReplicas: replicas,
         availableReplicas: replicas,
-        conditions: [
-          { type: 'Available', status: 'True', lastUpdateTime: now, lastTransitionTime: now, reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' },
-          { type: 'Progressing', status: 'True', lastUpdateTime: now, lastTransitionTime: now, reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rs.metadata.name}" has successfully progressed.` },
-        ],
+        ...(noCni ? { unavailableReplicas: COREDNS_REPLICAS } : {}),
+        conditions: noCni
+          ? [
+              { type: 'Available', status: 'False', lastUpdateTime: now, lastTransitionTime: now, reason: 'MinimumReplicasUnavailable', message: 'Deployment does not have minimum availability.' },
+              { type: 'Progressing', status: 'True', lastUpdateTime: now, lastTransitionTime: now, reason: 'ReplicaSetUpdated', message: `ReplicaSet "${rs.metadata.name}" is progressing.` },
+            ]
+          : [
+              { type: 'Available', status: 'True', lastUpdateTime: now, lastTransitionTime: now, reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' },
+              { type: 'Progressing', status: 'True', lastUpdateTime: now, lastTransitionTime: now, reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rs.metadata.name}" has successfully progressed.` },
+            ],
       },
     },
     { subresource: 'status', trusted: true },
@@ -285,7 +295,7 @@ export function bootstrapAddons(opts: {
       apiVersion: 'v1',
       kind: 'Endpoints',
       metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { ...(dns.metadata.labels ?? {}) } },
-      subsets: [{ addresses: sorted.map((p) => ({ ip: p.status?.podIP ?? '', nodeName: cp.name, targetRef: podRef(p) })), ports }],
+      ...(sorted.length ? { subsets: [{ addresses: sorted.map((p) => ({ ip: p.status?.podIP ?? '', nodeName: cp.name, targetRef: podRef(p) })), ports }] } : {}),
     },
     'The Endpoints controller lists the Ready CoreDNS pods behind kube-dns',
     'record.kubeadm.kubeDnsEndpoints',

@@ -20,6 +20,9 @@ import { bootstrapAddons } from './bootstrapAddons';
 import { VolumeFiles } from './volumes/index';
 import type { VolumeFilesState } from './volumes/index';
 import { bootstrapRbac } from './api/authz/bootstrap';
+import { bootstrapComponents } from './components/bootstrap';
+import { scheduleLeases } from './components/schedule';
+import { pausedControllers } from './components/status';
 import { Hosts } from './hosts/registry';
 import type { HostsState } from './hosts/registry';
 
@@ -110,6 +113,8 @@ export class Cluster {
     this.events = new EventRecorder(this.store, this.clock, this.random);
     this.manager = new ControllerManager(this.store);
     for (const c of controllers) this.manager.register(c);
+    // A stopped kube-scheduler or kube-controller-manager (its static pod manifest moved away) pauses its controllers.
+    this.manager.setGate(pausedControllers);
   }
 
   get tick(): number {
@@ -146,8 +151,10 @@ export class Cluster {
     const pending = this.manager.dump().pending.length;
     bootstrapRbac({ store: this.store, clock: this.clock, seed: this.options.seed, namespaces: SYSTEM_NAMESPACES, record: (r) => this.records.push(r) });
     bootstrapAddons({ store: this.store, clock: this.clock, seed: this.options.seed, settings: () => this.settings, controlPlane: { name: 'control-plane', ip: '172.18.0.2' }, record: (r) => this.records.push(r) });
+    bootstrapComponents({ store: this.store, clock: this.clock, seed: this.options.seed, settings: () => this.settings, record: (r) => this.records.push(r) });
     const queued = this.manager.dump();
     this.manager.restore({ ...queued, pending: queued.pending.slice(0, pending) });
+    scheduleLeases(this.manager, this.store, this.clock, this.settings);
     return this;
   }
 

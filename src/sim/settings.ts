@@ -4,7 +4,8 @@
  * or MetalLB on bare metal) answers LoadBalancer Services, whether an ingress controller runs,
  * and whether the API server encrypts Secrets at rest. Saved with the cluster.
  */
-export type CniPlugin = 'flannel' | 'calico' | 'weave';
+/** 'none': no CNI installed yet (`kubeadm init` before applying a network add-on): nodes stay NotReady. */
+export type CniPlugin = 'flannel' | 'calico' | 'weave' | 'none';
 
 export interface ClusterSettings {
   cni: CniPlugin;
@@ -41,5 +42,5 @@ export const CNI_PLUGINS: readonly CniPlugin[] = ['flannel', 'calico', 'weave'];
 
 /** Whether the installed CNI plugin enforces NetworkPolicy (Flannel does not). */
 export function enforcesNetworkPolicy(cni: CniPlugin): boolean {
-  return cni !== 'flannel';
+  return cni !== 'flannel' && cni !== 'none';
 }

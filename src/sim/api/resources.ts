@@ -74,7 +74,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   r('policy', 'v1', 'PodDisruptionBudget', 'poddisruptionbudgets', true, false, ['pdb'], ['status']),
   r('scheduling.k8s.io', 'v1', 'PriorityClass', 'priorityclasses', false, false, ['pc']),
   r('node.k8s.io', 'v1', 'RuntimeClass', 'runtimeclasses', false, false),
-  r('coordination.k8s.io', 'v1', 'Lease', 'leases', true, false),
+  r('coordination.k8s.io', 'v1', 'Lease', 'leases', true, true),
   r('admissionregistration.k8s.io', 'v1', 'ValidatingAdmissionPolicy', 'validatingadmissionpolicies', false, false),
   r('admissionregistration.k8s.io', 'v1', 'ValidatingAdmissionPolicyBinding', 'validatingadmissionpolicybindings', false, false),
   r('apiextensions.k8s.io', 'v1', 'CustomResourceDefinition', 'customresourcedefinitions', false, false, ['crd', 'crds']),

@@ -17,10 +17,11 @@ import { storageControllers } from './volume';
 import { createIngressController } from './ingress/controller';
 import { createServiceAccountController } from './serviceaccount';
 import { createResourceQuotaController } from './resourcequota';
+import { createNodeAgent } from '../components/agent';
 
 /** The controllers a fresh cluster runs, in the order they drain each tick. */
 export function defaultControllers(): Controller[] {
   // The endpoint controllers drain first, so they see the pods as the tick began: a pod the
   // kubelet makes Ready in tick N joins its Services' endpoints in tick N+1, one hop per tick.
-  return [createEndpointSliceController(), createEndpointsController(), createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), createServiceController(), ...storageControllers(), createIngressController(), createServiceAccountController(), createResourceQuotaController()];
+  return [createEndpointSliceController(), createEndpointsController(), createScheduler(), createKubelet(), createNamespaceController(), createNodeLifecycleController(), createDeploymentController(), createReplicaSetController(), createReplicationControllerManager(), createStatefulSetController(), createDaemonSetController(), createCronJobController(), createJobController(), createGarbageCollector(), createServiceController(), ...storageControllers(), createIngressController(), createServiceAccountController(), createResourceQuotaController(), createNodeAgent()];
 }

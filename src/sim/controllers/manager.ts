@@ -42,12 +42,25 @@ interface Entry {
  * in tick N+1, and each controller drains only what was queued before the tick began. So a
  * Deployment unfolds one hop per tick instead of all at once.
  */
+/** A lease renewal is a heartbeat, not work: it must not keep the cluster from counting as settled. */
+const isHeartbeat = (e: WatchEvent) => e.type === 'MODIFIED' && e.resource === 'leases.coordination.k8s.io';
+
 export class ControllerManager {
   private readonly entries: Entry[] = [];
   private pending: WatchEvent[] = [];
+  /**
+   * Controllers that sit out the tick because the component hosting them is stopped
+   * (components/status.ts pausedControllers): their queues fill and their timers wait, so
+   * they catch up when it returns. Unset: everything runs.
+   */
+  private gate?: (store: Store) => ReadonlySet<string> | undefined;
 
-  constructor(store: Store) {
+  constructor(private readonly store: Store) {
     store.subscribe((e) => this.pending.push(e));
+  }
+
+  setGate(gate: (store: Store) => ReadonlySet<string> | undefined): void {
+    this.gate = gate;
   }
 
   register(controller: Controller): void {
@@ -63,6 +76,16 @@ export class ControllerManager {
     this.entries.find((e) => e.controller.name === controllerName)?.queue.add(key);
   }
 
+  /** Puts `key` on a controller's timer for `due` (a heartbeat's first beat laid down at bootstrap). */
+  schedule(controllerName: string, key: string, due: number, periodic = false): void {
+    const e = this.entries.find((x) => x.controller.name === controllerName);
+    if (!e) return;
+    const timers = periodic ? e.periodic : e.timers;
+    let set = timers.get(due);
+    if (!set) timers.set(due, (set = new Set()));
+    set.add(key);
+  }
+
   /**
    * An informer relist: every watcher of `resource` sees each of its objects as modified on the
    * next tick. Used when a cluster setting changes what controllers should do with objects that
@@ -74,13 +97,16 @@ export class ControllerManager {
 
   /** Nothing queued, nothing pending, no timer waiting (periodic schedules do not count). */
   idle(): boolean {
-    return this.pending.length === 0 && this.entries.every((e) => e.queue.size === 0 && e.timers.size === 0);
+    const paused = this.gate?.(this.store);
+    return this.pending.every(isHeartbeat) && this.entries.every((e) => paused?.has(e.controller.name) || (e.queue.size === 0 && e.timers.size === 0));
   }
 
   /** Whether anything is due before `tick` other than timers further out. */
   hasWorkAt(tick: number): boolean {
-    if (this.pending.length > 0) return true;
+    for (const ev of this.pending) if (!isHeartbeat(ev)) return true;
+    const paused = this.gate?.(this.store);
     for (const e of this.entries) {
+      if (paused?.has(e.controller.name)) continue;
       if (e.queue.size > 0) return true;
       for (const t of e.timers.keys()) if (t <= tick) return true;
     }
@@ -101,6 +127,7 @@ export class ControllerManager {
   runTick(tick: number, makeContext: (controller: Controller, key: string) => ReconcileContext, store: Store): void {
     const events = this.pending;
     this.pending = [];
+    const paused = this.gate?.(store);
     for (const entry of this.entries) {
       for (const ev of events) {
         let watches = entry.routes.get(ev.resource);
@@ -113,6 +140,7 @@ export class ControllerManager {
           for (const k of w.map(ev, store)) entry.queue.add(k);
         }
       }
+      if (paused?.has(entry.controller.name)) continue;
       for (const timers of [entry.timers, entry.periodic]) {
         for (const [due, keys] of timers) {
           if (due > tick) continue;
@@ -122,6 +150,7 @@ export class ControllerManager {
       }
     }
     for (const entry of this.entries) {
+      if (paused?.has(entry.controller.name)) continue;
       for (const key of entry.queue.takeAll()) {
         const result = entry.controller.reconcile(makeContext(entry.controller, key));
         if (result?.requeueAfterTicks !== undefined) {

@@ -65,7 +65,7 @@ describe('kubectl cordon, uncordon, drain', () => {
     const c = cluster();
     expect(kubectl(c, 'apply -f p.yaml', { 'p.yaml': podOn('web-1', 'worker-1', undefined, true) + podOn('solo', 'worker-1') }).stderr).toBe('');
     c.runUntilSettled();
-    const refused = kubectl(c, 'drain worker-1');
+    const refused = kubectl(c, 'drain worker-1 --ignore-daemonsets');
     expect(refused.exitCode).toBe(1);
     expect(refused.stdout).toBe('node/worker-1 cordoned\n');
     expect(refused.stderr).toBe(
@@ -75,7 +75,8 @@ describe('kubectl cordon, uncordon, drain', () => {
     expect(forced.stdout).toBe(
       'node/worker-1 already cordoned\nevicting pod default/solo\nevicting pod default/web-1\npod/solo evicted\npod/web-1 evicted\nnode/worker-1 drained\n',
     );
-    expect(forced.stderr).toBe('Warning: deleting Pods that declare no controller: default/solo\n');
+    // kube-proxy and the CNI agent run on every node: drain leaves them with --ignore-daemonsets.
+    expect(forced.stderr).toMatch(/^Warning: ignoring DaemonSet-managed Pods: kube-flannel\/kube-flannel-ds-\w+, kube-system\/kube-proxy-\w+\nWarning: deleting Pods that declare no controller: default\/solo\n$/);
     expect(node(c, 'worker-1').spec?.unschedulable).toBe(true);
     c.runUntilSettled();
     expect(c.store.list<PodObject>('pods', { namespace: 'default' })).toEqual([]);

@@ -37,7 +37,7 @@ describe('kubectl get', () => {
   });
 
   test('-A adds NAMESPACE; restarts show when the last one was', () => {
-    const r = run(setup(), 'get pods -A -l app!=web,k8s-app!=kube-dns');
+    const r = run(setup(), 'get pods -A -l app!=web,k8s-app!=kube-dns,k8s-app!=kube-proxy,app!=flannel,tier!=control-plane');
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
       'NAMESPACE   NAME       READY   STATUS              RESTARTS      AGE',
       'default     badimage   0/1     ErrImagePull        0             5s',
@@ -99,6 +99,7 @@ describe('kubectl get', () => {
       'NAME              STATUS   AGE\n' +
         'default           Active   2m10s\n' +
         'dev               Active   70s\n' +
+        'kube-flannel      Active   2m10s\n' +
         'kube-node-lease   Active   2m10s\n' +
         'kube-public       Active   2m10s\n' +
         'kube-system       Active   2m10s\n',

@@ -12,6 +12,7 @@ import { runRollout } from './rollout';
 import { runScale } from './scale';
 import { runSetImage } from './setimage';
 import { runNodeAdmin } from './nodeadmin';
+import { runComponentCommand } from '../components/command';
 import { runLogs } from './logs';
 import { runCordon, runDrain, runNodeCommand } from './nodes';
 import { runApiResources, runClusterInfo, runSettle, runTick, runVersion } from './misc';
@@ -68,10 +69,11 @@ Kube Orchestra (not kubectl):
   node stop|start NODE  Stop or start the kubelet of a node (it goes NotReady, then its pods are evicted)
   node add|remove NAME  A machine joins the cluster, or leaves it (its pods are garbage-collected)
   node iptables NODE    The nat/filter rules kube-proxy programmed on NODE (iptables-save)
+  node stop-component|start-component NODE COMPONENT  Move a static pod's manifest (kube-scheduler, kube-controller-manager) out of /etc/kubernetes/manifests, or back
   curl|wget URL   A request from your own machine: localhost:PORT (port-forward), NODE-IP:NODEPORT, LB IP
   port-forward list|stop PORT  The open port-forwards; stop one
   cluster show    Print the cluster settings (CNI plugin, load balancer, ingress controller ...)
-  cluster cni flannel|calico|weave  Switch the CNI plugin (Flannel ignores NetworkPolicy)
+  cluster cni flannel|calico|weave|none  Switch the CNI plugin (Flannel ignores NetworkPolicy; none leaves nodes NotReady)
   cluster weave-encryption on|off   Encrypt Weave Net traffic between nodes
   cluster load-balancer on|off      A load-balancer provider gives LoadBalancer Services an external IP
   cluster ingress-controller on|off Install ingress-nginx (IngressClass nginx) so Ingresses route
@@ -157,6 +159,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'settle') return runSettle(cluster);
   if (cmd === 'node' && (rest[0] === 'add' || rest[0] === 'remove')) return runNodeAdmin(cluster, rest);
   if (cmd === 'node' && rest[0] === 'iptables') return runNodeIptables(cluster, rest.slice(1));
+  if (cmd === 'node' && (rest[0] === 'stop-component' || rest[0] === 'start-component')) return runComponentCommand(cluster, rest);
   if (cmd === 'exec') return runExec(cluster, rest);
   if (cmd === 'port-forward' && (rest[0] === 'list' || rest[0] === 'stop')) return runPortForwardAdmin(cluster, rest);
   if (cmd === 'port-forward') return runPortForward(cluster, rest);

@@ -24,7 +24,8 @@ export const FLANNEL_VXLAN_PORT = 8472;
 export const WEAVE_FASTDP_PORT = 6784;
 export const WEAVE_DEFAULT_RANGE = '10.32.0.0/12';
 
-const TRANSPORT: Record<CniPlugin, NetworkModel['transport']> = { flannel: 'vxlan', calico: 'bgp', weave: 'mesh' };
+// 'none' has no transport between nodes; the view keeps drawing the shape it has ('vxlan').
+const TRANSPORT: Record<CniPlugin, NetworkModel['transport']> = { flannel: 'vxlan', calico: 'bgp', weave: 'mesh', none: 'vxlan' };
 
 export function internalIP(node: Node): string {
   return node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
@@ -64,6 +65,8 @@ function podRoutes(cni: CniPlugin, node: Node, nodes: readonly Node[], pods: Nod
   const own = node.spec?.podCIDR ?? '';
   const others = nodes.filter((n) => n !== node && n.spec?.podCIDR);
   const routes: NodeRoute[] = [];
+  // Without a CNI plugin no pod gets an address and no route is written.
+  if (cni === 'none') return routes;
   if (cni === 'flannel') {
     if (own) routes.push({ destination: own, dev: 'cni0', options: `proto kernel scope link src ${gatewayOf(own)}`, note: "the cni0 bridge: this node's own pods" });
     for (const n of others) {

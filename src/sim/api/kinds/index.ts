@@ -15,6 +15,7 @@ import { serviceStrategy } from './service';
 import { persistentVolumeStrategy } from './persistentvolume';
 import { storageClassStrategy } from './storageclass';
 import { serviceAccountStrategy } from './serviceaccount';
+import { leaseStrategy } from './lease';
 import { clusterRoleBindingStrategy, clusterRoleStrategy, roleBindingStrategy, roleStrategy } from './rbac';
 import { networkPolicyStrategy } from './networkpolicy';
 import { ingressStrategy } from './ingress';
@@ -47,6 +48,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'clusterroles.rbac.authorization.k8s.io': clusterRoleStrategy,
   'rolebindings.rbac.authorization.k8s.io': roleBindingStrategy,
   'clusterrolebindings.rbac.authorization.k8s.io': clusterRoleBindingStrategy,
+  'leases.coordination.k8s.io': leaseStrategy,
   'networkpolicies.networking.k8s.io': networkPolicyStrategy,
   'ingresses.networking.k8s.io': ingressStrategy,
   'ingressclasses.networking.k8s.io': ingressClassStrategy,

@@ -62,7 +62,7 @@ describe('daemonset end to end', () => {
     c.runUntilSettled();
     expect(nodesOf(c, 'agent')).toEqual(['worker-1', 'worker-2', 'worker-3']);
     expect(get(c, 'agent').status).toMatchObject({ desiredNumberScheduled: 3, numberReady: 3, numberAvailable: 3 });
-    expect(runKubectl(c, 'node remove worker-1', noFiles).stdout).toBe('node/worker-1 removed (1 pod on it deleted)\n');
+    expect(runKubectl(c, 'node remove worker-1', noFiles).stdout).toBe('node/worker-1 removed (3 pods on it deleted)\n'); // agent, kube-proxy, flannel
     c.runUntilSettled();
     expect(nodesOf(c, 'agent')).toEqual(['worker-2', 'worker-3']);
     expect(get(c, 'agent').status).toMatchObject({ desiredNumberScheduled: 2, currentNumberScheduled: 2, numberReady: 2 });

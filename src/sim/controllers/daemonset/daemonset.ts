@@ -1,7 +1,7 @@
 import type { DaemonSetStatus } from 'kubernetes-types/apps/v1';
 import type { Controller, ReconcileContext, ReconcileResult } from '../types';
 import type { WatchEvent } from '../../store/store';
-import { keyOf, splitKey } from '../../objects';
+import { jsonEqual, keyOf, splitKey } from '../../objects';
 import { templateHash } from '../statefulset/revision';
 import { controllerOwnerKeys } from '../ownerWatch';
 import { isAvailable, isFailedOrSucceeded, isRunningAndReady, isTerminating } from '../statefulset/pods';
@@ -170,14 +170,16 @@ function reconcile(ctx: ReconcileContext): ReconcileResult | void {
   if (!s.writes && ds.spec?.updateStrategy?.type !== 'OnDelete') rollingUpdate(s, plan(ctx, ds), ctx.clock.nowMillis());
   const status = computeStatus(ds, plan(ctx, ds), hash, ctx.clock.nowMillis());
   const fresh = ctx.store.get<DaemonSetObject>('daemonsets.apps', namespace, name) ?? ds;
-  ctx.client.updateStatus(
-    { ...fresh, status },
-    {
-      reason: `DaemonSet ${ctx.key}: ${status.numberReady} of ${status.desiredNumberScheduled} eligible nodes have a ready pod`,
-      code: 'record.daemonset.status',
-      params: { daemonset: ctx.key, ready: status.numberReady, desired: status.desiredNumberScheduled },
-    },
-  );
+  // storeDaemonSetStatus: nothing to write when the status already says this.
+  if (!jsonEqual(fresh.status, status))
+    ctx.client.updateStatus(
+      { ...fresh, status },
+      {
+        reason: `DaemonSet ${ctx.key}: ${status.numberReady} of ${status.desiredNumberScheduled} eligible nodes have a ready pod`,
+        code: 'record.daemonset.status',
+        params: { daemonset: ctx.key, ready: status.numberReady, desired: status.desiredNumberScheduled },
+      },
+    );
   const minReady = ds.spec?.minReadySeconds ?? 0;
   if (minReady > 0 && status.numberReady > (status.numberAvailable ?? 0)) return { requeueAfterTicks: ctx.clock.ticksFor(minReady) };
 }

@@ -16,7 +16,7 @@ describe('cluster settings command', () => {
 
   it('switches the CNI with a record, and refuses bad values', () => {
     const c = createCluster({ seed: 1 });
-    expect(run(c, 'cluster cni calico')).toMatchObject({ exitCode: 0, stdout: 'cluster: cni changed from flannel to calico (NetworkPolicy is enforced)\n' });
+    expect(run(c, 'cluster cni calico')).toMatchObject({ exitCode: 0, stdout: 'cluster: cni changed from flannel to calico (NetworkPolicy is enforced)\nnamespace "kube-flannel" deleted\nserviceaccount/calico-node created\ndaemonset.apps/calico-node created\n' });
     expect(c.settings.cni).toBe('calico');
     expect(c.records.at(-1)).toMatchObject({ controller: 'cluster-admin', code: 'record.cluster.cni', params: { from: 'flannel', to: 'calico' } });
     expect(run(c, 'cluster cni cilium')).toMatchObject({ exitCode: 1, stderr: 'error: cluster cni: expected one of flannel, calico, weave, got "cilium"\n' });

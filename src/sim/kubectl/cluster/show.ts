@@ -10,6 +10,7 @@ export function settingsRows(s: Readonly<ClusterSettings>): string[][] {
     flannel: 'VXLAN overlay; NetworkPolicy is not enforced',
     calico: 'BGP routes (IP-in-IP); NetworkPolicy enforced',
     weave: 'mesh (fastdp); NetworkPolicy enforced',
+    none: 'no CNI plugin: nodes are NotReady and pods cannot get an address',
   }[s.cni];
   return [
     ['cni', s.cni, cniNote + (enforcesNetworkPolicy(s.cni) ? '' : '')],

@@ -12,6 +12,7 @@ import { NETWORKING_TABLES } from './networking';
 import { RBAC_TABLES } from './rbac';
 import { SERVICE_TABLES } from './services';
 import { QUOTA_TABLES } from './quota';
+import { COORDINATION_TABLES } from './coordination';
 
 /** One resource type's table: header and a row per object (without NAMESPACE and LABELS). */
 export interface TableSpec {
@@ -108,7 +109,7 @@ const events: TableSpec = {
 };
 
 /** Tables by store key; kinds without one print kubectl's default NAME / AGE table. */
-export const TABLES: Record<string, TableSpec> = { pods, nodes, namespaces, events, ...BATCH_TABLES, ...WORKLOAD_TABLES, ...SET_TABLES, ...STORAGE_TABLES, ...NETWORKING_TABLES, ...SERVICE_TABLES, ...CONFIG_TABLES, ...QUOTA_TABLES, ...RBAC_TABLES };
+export const TABLES: Record<string, TableSpec> = { pods, nodes, namespaces, events, ...BATCH_TABLES, ...WORKLOAD_TABLES, ...SET_TABLES, ...STORAGE_TABLES, ...NETWORKING_TABLES, ...SERVICE_TABLES, ...CONFIG_TABLES, ...QUOTA_TABLES, ...RBAC_TABLES, ...COORDINATION_TABLES };
 
 export const DEFAULT_TABLE: TableSpec = {
   headers: ['NAME', 'AGE'],

@@ -165,6 +165,25 @@ const records: Record<string, string> = {
   'record.hosts.cgroupMismatch': "The kubelet on {{node}} uses the systemd cgroup driver but containerd's runc uses cgroupfs: pod sandboxes keep failing and the node is NotReady",
   'record.hosts.ready': 'containerd and the kubelet on {{node}} now use the same cgroup driver: sandboxes start and the node posts Ready',
   'network.traffic.brNetfilter': 'br_netfilter is not loaded on {{node}}: {{endpoint}} answers across the bridge straight to {{client}}, skipping iptables, so the reply is never translated back to the Service address and the client drops it',
+  // kube-system components, leases, static pods, CNI readiness (helper M components)
+  'record.kubelet.leaseCreated': 'The kubelet on {{node}} creates its heartbeat Lease in kube-node-lease',
+  'record.kubelet.leaseRenewed': 'The kubelet on {{node}} renews its Lease: the node is alive',
+  'record.kubelet.staticPodStopped': '{{component}}.yaml left /etc/kubernetes/manifests on {{node}}: the kubelet stops the static pod and removes its mirror pod',
+  'record.kubelet.staticPodStarted': '/etc/kubernetes/manifests/{{component}}.yaml is on {{node}}: the kubelet runs the static pod and posts its mirror pod',
+  'record.kubelet.networkReady': 'The {{cni}} agent runs on {{node}} and wrote its CNI config: the pod network is ready and the node is Ready',
+  'record.kubelet.networkNotReady': 'No CNI plugin is installed on {{node}}: the container runtime network is not ready, so the node is NotReady',
+  'record.nodelifecycle.taintNotReady': '{{node}} is NotReady: the node lifecycle controller taints it node.kubernetes.io/not-ready:NoSchedule',
+  'record.nodelifecycle.untaintNotReady': '{{node}} is Ready: the node lifecycle controller removes its not-ready taint',
+  'record.components.staticPod': 'kubeadm init wrote the static pod manifest of {{name}}; the kubelet runs it and posts its mirror pod',
+  'record.components.daemonSet': 'The {{name}} DaemonSet runs one pod on every node',
+  'record.components.daemonPod': 'The DaemonSet controller placed {{name}} on its node',
+  'record.components.kubeProxy': 'kubeadm init installs kube-proxy: its configuration {{name}}',
+  'record.components.cni': 'The admin installs the CNI plugin: {{name}}',
+  'record.components.lease': 'The kubelet holds its heartbeat Lease {{name}} in kube-node-lease',
+  'record.components.cniRemoved': 'The admin removes the {{cni}} CNI plugin: {{name}}',
+  'record.components.cniInstalled': 'The admin installs the {{cni}} CNI plugin: {{name}}',
+  'record.components.manifestRemoved': 'The admin moved the {{component}} manifest out of /etc/kubernetes/manifests on {{node}}: the kubelet will stop it',
+  'record.components.manifestRestored': 'The admin moved the {{component}} manifest back into /etc/kubernetes/manifests on {{node}}: the kubelet starts it again',
 };
 
 export default records;

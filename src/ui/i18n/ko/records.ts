@@ -165,6 +165,25 @@ const records: Record<string, string> = {
   'record.hosts.cgroupMismatch': '{{node}}의 kubelet은 systemd cgroup 드라이버를, containerd의 runc는 cgroupfs를 씁니다. 파드 샌드박스가 계속 실패하고 노드는 NotReady입니다',
   'record.hosts.ready': '{{node}}의 containerd와 kubelet이 같은 cgroup 드라이버를 씁니다. 샌드박스가 시작되고 노드가 Ready를 보고합니다',
   'network.traffic.brNetfilter': '{{node}}에 br_netfilter가 로드되지 않았습니다. {{endpoint}}의 응답이 브리지를 건너 {{client}}로 바로 가면서 iptables를 거치지 않아 서비스 주소로 되돌려 변환되지 않고, 클라이언트는 이 응답을 버립니다',
+  // kube-system components, leases, static pods, CNI readiness (helper M components)
+  'record.kubelet.leaseCreated': '{{node}}의 kubelet이 kube-node-lease에 하트비트 리스(Lease)를 만듭니다',
+  'record.kubelet.leaseRenewed': '{{node}}의 kubelet이 리스(Lease)를 갱신합니다. 노드가 살아 있습니다',
+  'record.kubelet.staticPodStopped': '{{node}}의 /etc/kubernetes/manifests에서 {{component}}.yaml이 빠졌습니다. kubelet이 스태틱 파드를 멈추고 미러 파드를 지웁니다',
+  'record.kubelet.staticPodStarted': '{{node}}에 /etc/kubernetes/manifests/{{component}}.yaml이 있습니다. kubelet이 스태틱 파드를 실행하고 미러 파드를 올립니다',
+  'record.kubelet.networkReady': '{{node}}에서 {{cni}} 에이전트가 실행되어 CNI 설정을 썼습니다. 파드 네트워크가 준비되어 노드가 Ready입니다',
+  'record.kubelet.networkNotReady': '{{node}}에 CNI 플러그인이 설치되지 않았습니다. 컨테이너 런타임 네트워크가 준비되지 않아 노드가 NotReady입니다',
+  'record.nodelifecycle.taintNotReady': '{{node}}가 NotReady입니다. 노드 수명 주기 컨트롤러가 node.kubernetes.io/not-ready:NoSchedule 테인트를 붙입니다',
+  'record.nodelifecycle.untaintNotReady': '{{node}}가 Ready입니다. 노드 수명 주기 컨트롤러가 not-ready 테인트를 뗍니다',
+  'record.components.staticPod': 'kubeadm init이 {{name}}의 스태틱 파드 매니페스트를 썼습니다. kubelet이 이를 실행하고 미러 파드를 올립니다',
+  'record.components.daemonSet': '데몬셋 {{name}}이 모든 노드에서 파드를 하나씩 실행합니다',
+  'record.components.daemonPod': '데몬셋 컨트롤러가 {{name}}을 해당 노드에 배치했습니다',
+  'record.components.kubeProxy': 'kubeadm init이 kube-proxy를 설치합니다: 설정 {{name}}',
+  'record.components.cni': '관리자가 CNI 플러그인을 설치합니다: {{name}}',
+  'record.components.lease': 'kubelet이 kube-node-lease에 하트비트 리스(Lease) {{name}}을 가집니다',
+  'record.components.cniRemoved': '관리자가 {{cni}} CNI 플러그인을 제거합니다: {{name}}',
+  'record.components.cniInstalled': '관리자가 {{cni}} CNI 플러그인을 설치합니다: {{name}}',
+  'record.components.manifestRemoved': '관리자가 {{node}}의 /etc/kubernetes/manifests에서 {{component}} 매니페스트를 옮겼습니다. kubelet이 이를 멈춥니다',
+  'record.components.manifestRestored': '관리자가 {{component}} 매니페스트를 {{node}}의 /etc/kubernetes/manifests로 되돌렸습니다. kubelet이 다시 시작합니다',
 };
 
 export default records;
