@@ -1,7 +1,7 @@
 import type { Node } from 'kubernetes-types/core/v1';
 import type { Lesson } from '../types';
 import type { KubeObject } from '../../sim/objects';
-import { allOf, findObject, lastAnsweredByPod, lastCommandMatches, lastErrorContains, lastOutputContains, podRunning } from '../goals';
+import { allOf, lastAnsweredByPod, lastCommandMatches, lastErrorContains, lastOutputContains, objectsOf, podRunning } from '../goals';
 import type { Check } from '../goals';
 
 /**
@@ -72,16 +72,19 @@ const SYSTEMD_CGROUP = "ssh worker-3 -- sed -i 's/SystemdCgroup = false/SystemdC
 const CURL = 'kubectl exec client -- curl -sS --max-time 5 http://web';
 const CURL_RE = /^(kubectl\s+)?exec\s+client\s+.*--\s+curl\b.*\bweb\b/;
 
+/** Nodes are cluster-scoped: found by name alone. */
+const findNode = (s: Parameters<Check>[0], name: string) => objectsOf<Node & KubeObject>(s, 'nodes').find((n) => n.metadata.name === name);
+
 /** The Node exists and its Ready condition is True. */
 const nodeReady =
   (name: string): Check =>
   (s) =>
-    findObject<Node & KubeObject>(s, 'nodes', '', name)?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
+    findNode(s, name)?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 
 const nodeAbsent =
   (name: string): Check =>
   (s) =>
-    !findObject(s, 'nodes', '', name);
+    !findNode(s, name);
 
 export const nodePrepLesson: Lesson = {
   id: 'node-prep',
