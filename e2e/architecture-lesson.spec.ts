@@ -9,26 +9,22 @@ import { consoleOutput, openApp, runInConsole, setEditorText } from './helpers';
  * bridge with a hop that says why; lesson 14 opens in Korean.
  */
 
-const WEB = `apiVersion: apps/v1
-kind: Deployment
+/** Server and client both on the machine being prepared: its bridge carries the request and the reply. */
+const PODS = `apiVersion: v1
+kind: Pod
 metadata:
-  name: web
+  name: server
+  labels:
+    app: web
 spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: hostnames
-        image: registry.k8s.io/e2e-test-images/agnhost:2.53
-        args: ["serve-hostname"]
-        ports:
-        - containerPort: 9376
+  nodeSelector:
+    kubernetes.io/hostname: worker-3
+  containers:
+  - name: hostnames
+    image: registry.k8s.io/e2e-test-images/agnhost:2.53
+    args: ["serve-hostname"]
+    ports:
+    - containerPort: 9376
 ---
 apiVersion: v1
 kind: Service
@@ -61,16 +57,16 @@ const nodeChip = (page: Page, name: string) => page.locator(`[data-kind="Node"][
 /** Every step the guide asks for, br_netfilter (module, modules-load.d line, bridge sysctl) only when asked. */
 function preparation(machine: string, withBridgeNetfilter: boolean): string[] {
   const ssh = `ssh ${machine} --`;
+  const modules = withBridgeNetfilter ? ['overlay', 'br_netfilter'] : ['overlay'];
+  const sysctls = withBridgeNetfilter ? ['net.bridge.bridge-nf-call-iptables = 1', 'net.ipv4.ip_forward = 1'] : ['net.ipv4.ip_forward = 1'];
   return [
     `${ssh} swapoff -a`,
     `${ssh} sed -i '/swap/ s/^/#/' /etc/fstab`,
-    `${ssh} modprobe overlay`,
-    ...(withBridgeNetfilter ? [`${ssh} modprobe br_netfilter`, `${ssh} sh -c 'printf "overlay\\nbr_netfilter\\n" > /etc/modules-load.d/k8s.conf'`] : [`${ssh} sh -c 'echo overlay > /etc/modules-load.d/k8s.conf'`]),
-    withBridgeNetfilter
-      ? `${ssh} sh -c 'printf "net.bridge.bridge-nf-call-iptables = 1\\nnet.ipv4.ip_forward = 1\\n" > /etc/sysctl.d/k8s.conf'`
-      : `${ssh} sh -c 'echo net.ipv4.ip_forward = 1 > /etc/sysctl.d/k8s.conf'`,
+    ...modules.map((m) => `${ssh} modprobe ${m}`),
+    ...modules.map((m) => `${ssh} 'echo ${m} | tee -a /etc/modules-load.d/k8s.conf'`),
+    ...sysctls.map((l) => `${ssh} 'echo ${l} | tee -a /etc/sysctl.d/k8s.conf'`),
     `${ssh} sysctl --system`,
-    `${ssh} sh -c 'mkdir -p /etc/containerd && containerd config default > /etc/containerd/config.toml'`,
+    `${ssh} 'mkdir -p /etc/containerd && containerd config default > /etc/containerd/config.toml'`,
     `${ssh} sed -i 's/SystemdCgroup = false/SystemdCgroup = true/' /etc/containerd/config.toml`,
     `${ssh} systemctl restart containerd`,
   ];
@@ -117,26 +113,30 @@ test('a machine prepared in its shell joins with the printed line and is Ready i
 test('a node that skipped br_netfilter joins, and Service traffic from its pod fails at the bridge', async ({ page }) => {
   test.setTimeout(120_000);
   await openApp(page);
-  await setEditorText(page, WEB);
+  await setEditorText(page, PODS);
   await page.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(consoleOutput(page)).toContainText('pod/client created');
 
   await joinPrepared(page, 'worker-3', false);
   await expect(nodeChip(page, 'worker-3')).toHaveAttribute('data-ready', 'True');
 
+  // The Services view draws the traced request, hop by hop.
+  const tabs = page.getByRole('tablist', { name: 'Graph views' });
+  await tabs.getByRole('tab', { name: 'Services' }).click();
+  await expect(tabs.getByRole('tab', { name: 'Services' })).toHaveAttribute('aria-selected', 'true');
   await runInConsole(page, 'kubectl exec client -- curl -sS --max-time 5 http://web');
-  await expect(lastStderr(page)).toContainText('command terminated with exit code');
+  await expect(lastStderr(page)).toContainText('curl: (28)');
   const panel = page.getByTestId('traffic');
   await expect(panel).not.toHaveAttribute('data-outcome', 'ok');
   await expect(panel.locator('.ko-traffic-caption li.ko-caption-failed').first()).toContainText('br_netfilter');
 
   // The fix the lesson teaches: load the module and set the bridge sysctl; the same request answers.
   await runInConsole(page, 'ssh worker-3 -- modprobe br_netfilter');
-  await runInConsole(page, "ssh worker-3 -- sh -c 'echo net.bridge.bridge-nf-call-iptables = 1 >> /etc/sysctl.d/k8s.conf'");
+  await runInConsole(page, "ssh worker-3 -- 'echo net.bridge.bridge-nf-call-iptables = 1 | tee -a /etc/sysctl.d/k8s.conf'");
   await runInConsole(page, 'ssh worker-3 -- sysctl --system');
   await runInConsole(page, 'kubectl exec client -- curl -sS --max-time 5 http://web');
   await expect(panel).toHaveAttribute('data-outcome', 'ok');
-  await expect(panel).toHaveAttribute('data-served-by', /^default\/web-/);
+  await expect(panel).toHaveAttribute('data-served-by', 'default/server');
 });
 
 test('lesson 14 opens in Korean and its first step can be completed through the UI', async ({ page }) => {
