@@ -1,4 +1,6 @@
 import { select, type Selection as D3Selection } from 'd3';
+// Side effect: gives selections .transition() (importing it via 'd3' alone gets tree-shaken).
+import 'd3-transition';
 import type { MirrorState } from '../state/mirror';
 import type { ObjectRef } from '../../sim/objects';
 import type { Translate } from './cluster/drawNodes';
@@ -22,6 +24,32 @@ type Tagged = SVGGElement & { __ko?: Drawn };
 
 export function drawn(e: SVGGElement): Drawn {
   return ((e as Tagged).__ko ??= {});
+}
+
+/**
+ * Joins one focusable item per datum, the way every view does it: a new item fades in when the
+ * view animates; a departing one loses `data-kind`, focus and role at once (so neither tests nor
+ * the keyboard can reach a ghost), takes `exitClass`, and fades out.
+ */
+export function joinFocusable<D>(
+  bound: D3Selection<SVGGElement, D, SVGGElement, unknown>,
+  opts: { enterClass?: string; dataKind?: string; exitClass: string; animate: boolean; ms: number },
+): D3Selection<SVGGElement, D, SVGGElement, unknown> {
+  return bound.join(
+    (enter) => {
+      const g = enter.append('g').attr('tabindex', 0).attr('role', 'button');
+      if (opts.enterClass) g.attr('class', opts.enterClass);
+      if (opts.dataKind) g.attr('data-kind', opts.dataKind);
+      if (opts.animate) g.style('opacity', 0);
+      return g;
+    },
+    (update) => update,
+    (exit) => {
+      exit.attr('class', opts.exitClass).attr('data-kind', null).attr('tabindex', null).attr('role', null);
+      if (opts.animate) exit.transition().duration(opts.ms).style('opacity', 0).remove();
+      else exit.remove();
+    },
+  );
 }
 
 export function reducedMotion(): boolean {

@@ -1,7 +1,7 @@
 import { select } from 'd3';
 import 'd3-transition';
 import type { MirrorState } from '../../state/mirror';
-import { drawn, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
+import { drawn, joinFocusable, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
 import { networkObjectsFromMirror, NETWORK_RESOURCES } from '../model/networkObjects';
 import { buildNetScene, type NetNode, type NetPod, type NetScene } from './scene';
 import { computeNetLayout, type BadgePlace, type LinkPlace, type NetLayout } from './layout';
@@ -139,21 +139,13 @@ export class NetworkRenderer extends MirrorSvgRenderer {
   private drawPods(scene: NetScene, layout: NetLayout, state: MirrorState, animate: boolean): void {
     const { t, lang } = this.opts;
     const pods = scene.nodes.flatMap((n) => n.pods);
-    const joined = this.podLayer
-      .selectAll<SVGGElement, NetPod>('g.ko-net-pod')
-      .data(pods, (d) => d.key)
-      .join(
-        (enter) => {
-          const g = enter.append('g').attr('class', 'ko-net-pod').attr('tabindex', 0).attr('role', 'button').attr('data-kind', 'Pod');
-          if (animate) g.style('opacity', 0);
-          return g;
-        },
-        (update) => update,
-        (exit) => {
-          exit.attr('class', 'ko-net-pod-exiting').attr('data-kind', null).attr('tabindex', null).attr('role', null);
-          return animate ? exit.transition().duration(250).style('opacity', 0).remove() : exit.remove();
-        },
-      );
+    const joined = joinFocusable(this.podLayer.selectAll<SVGGElement, NetPod>('g.ko-net-pod').data(pods, (d) => d.key), {
+      enterClass: 'ko-net-pod',
+      dataKind: 'Pod',
+      exitClass: 'ko-net-pod-exiting',
+      animate,
+      ms: 250,
+    });
     joined.each(function (d) {
       const r = layout.pods.get(d.key);
       if (!r) return;

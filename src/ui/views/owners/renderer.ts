@@ -2,7 +2,7 @@ import { select } from 'd3';
 // Side-effect import: adds selection.transition() for the joins below.
 import 'd3-transition';
 import type { MirrorState } from '../../state/mirror';
-import { drawn, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
+import { drawn, joinFocusable, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
 import { buildOwnerForest, flatten, type NamespaceGroup, type OwnerItem } from './tree';
 import { computeOwnerLayout, OWNER_METRICS, type OwnerLayout, type OwnerLink } from './layout';
 import { drawItemContent, itemSignature } from './drawOwners';
@@ -123,21 +123,10 @@ export class OwnersRenderer extends MirrorSvgRenderer {
       };
       g.roots.forEach(walk);
     }
-    const joined = this.itemLayer
-      .selectAll<SVGGElement, Placed>('g.ko-owner-item')
-      .data(placed, (d) => d.item.id)
-      .join(
-        (enter) => {
-          const g = enter.append('g').attr('class', 'ko-owner-item').attr('tabindex', 0).attr('role', 'button');
-          if (animate) g.style('opacity', 0);
-          return g;
-        },
-        (update) => update,
-        (exit) => {
-          exit.attr('class', 'ko-owner-exiting').attr('data-kind', null).attr('tabindex', null).attr('role', null);
-          return animate ? exit.transition().duration(300).style('opacity', 0).remove() : exit.remove();
-        },
-      );
+    const joined = joinFocusable(
+      this.itemLayer.selectAll<SVGGElement, Placed>('g.ko-owner-item').data(placed, (d) => d.item.id),
+      { enterClass: 'ko-owner-item', exitClass: 'ko-owner-exiting', animate, ms: 300 },
+    );
     joined.each(function (d) {
       const { item } = d;
       const r = layout.rects.get(item.id);

@@ -2,7 +2,7 @@ import { select } from 'd3';
 // Side-effect import: adds selection.transition() for the joins below.
 import 'd3-transition';
 import type { MirrorState } from '../../state/mirror';
-import { drawn, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
+import { drawn, joinFocusable, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
 import { textWidth } from '../cluster/measure';
 import { buildServiceScene, type PodEntry, type ServiceItem, type ServiceScene } from './model';
 import { computeServiceLayout, SVC_METRICS, type MoreChip, type ServiceLayout, type SvcLink } from './layout';
@@ -280,21 +280,10 @@ export class ServicesRenderer extends MirrorSvgRenderer {
       for (const row of ns.rows) for (const pod of row.pods) if (layout.pods.has(pod.id)) data.push({ pod, unselected: false, system: ns.system });
       for (const pod of ns.unselected) if (layout.pods.has(pod.id)) data.push({ pod, unselected: true, system: ns.system });
     }
-    const joined = this.itemLayer
-      .selectAll<SVGGElement, SvcDatum | PodDatum>('g.ko-svc-pod')
-      .data(data, (d) => (d as PodDatum).pod.id)
-      .join(
-        (enter) => {
-          const g = enter.append('g').attr('tabindex', 0).attr('role', 'button');
-          if (animate) g.style('opacity', 0);
-          return g;
-        },
-        (update) => update,
-        (exit) => {
-          exit.attr('class', 'ko-svc-exiting').attr('data-kind', null).attr('tabindex', null).attr('role', null);
-          return animate ? exit.transition().duration(300).style('opacity', 0).remove() : exit.remove();
-        },
-      );
+    const joined = joinFocusable(
+      this.itemLayer.selectAll<SVGGElement, SvcDatum | PodDatum>('g.ko-svc-pod').data(data, (d) => (d as PodDatum).pod.id),
+      { exitClass: 'ko-svc-exiting', animate, ms: 300 },
+    );
     joined.each(function (d) {
       const { pod } = d;
       const r = layout.pods.get(pod.id);

@@ -2,7 +2,7 @@ import { select } from 'd3';
 // Side-effect import: adds selection.transition() for the joins below.
 import 'd3-transition';
 import type { MirrorState } from '../../state/mirror';
-import { drawn, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
+import { drawn, joinFocusable, MirrorSvgRenderer, type G, type RendererOptions } from '../svgRenderer';
 import { fittedLabel } from '../cluster/drawPods';
 import { el } from '../svgElement';
 import type { Translate } from '../cluster/drawNodes';
@@ -178,21 +178,10 @@ export abstract class ColumnRenderer extends MirrorSvgRenderer {
   }
 
   private drawItems(layout: ColumnLayout, state: MirrorState, animate: boolean): void {
-    const joined = this.itemLayer
-      .selectAll<SVGGElement, ColumnItem>('g.ko-col-item')
-      .data(this.scene.items, (d) => d.id)
-      .join(
-        (enter) => {
-          const g = enter.append('g').attr('tabindex', 0).attr('role', 'button');
-          if (animate) g.style('opacity', 0);
-          return g;
-        },
-        (update) => update,
-        (exit) => {
-          exit.attr('class', 'ko-col-exiting').attr('data-kind', null).attr('tabindex', null).attr('role', null);
-          return animate ? exit.transition().duration(250).style('opacity', 0).remove() : exit.remove();
-        },
-      );
+    const joined = joinFocusable(
+      this.itemLayer.selectAll<SVGGElement, ColumnItem>('g.ko-col-item').data(this.scene.items, (d) => d.id),
+      { exitClass: 'ko-col-exiting', animate, ms: 250 },
+    );
     joined.each(function (d) {
       const r = layout.items.get(d.id);
       if (!r) return;
