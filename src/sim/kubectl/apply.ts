@@ -174,6 +174,15 @@ function result(out: Outcome): KubectlResult {
 }
 
 /**
+ * Applies a text to a scratch copy of the cluster only (like `--dry-run=server`): the
+ * outcome, and the scratch API server holding what the objects would become (for `diff`).
+ */
+export function dryRunApply(cluster: Cluster, text: string, fileName: string, opts: ApplyOptions = {}): { result: KubectlResult; api: ApiServer } {
+  const target = scratchTarget(cluster);
+  return { result: result(run(target, text, fileName, opts)), api: target.api };
+}
+
+/**
  * `kubectl apply -f` on a text. Without `atomic`, like kubectl: every document is tried
  * and each failure reported. With `atomic` (the editor's Apply): the whole file is first
  * applied to a scratch copy of the cluster, and the real cluster is only touched when every

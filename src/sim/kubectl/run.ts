@@ -37,6 +37,8 @@ import { runCreateService } from './createservice';
 import { runRunPod } from './run-pod';
 import { runMachine, runSsh } from './machine';
 import { runCleanup } from './cleanup';
+import { runCreateCronJob, runCreateDeployment, runCreateToken } from './createworkload';
+import { runDiff } from './diffcmd';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
 
@@ -112,6 +114,9 @@ function runCreate(cluster: Cluster, args: Args, files: FileReader): KubectlResu
     return { stdout: `namespace/${name} created\n`, stderr: '', exitCode: 0 };
   }
   if (what === 'job') return runCreateJob(cluster, args, name, rest);
+  if (what === 'deployment' || what === 'deploy') return runCreateDeployment(cluster, args, name, rest);
+  if (what === 'cronjob' || what === 'cj') return runCreateCronJob(cluster, args, name, rest);
+  if (what === 'token') return runCreateToken(cluster, args, name, rest);
   if (what === 'configmap' || what === 'cm') return runCreateConfigMap(cluster, args, files, name, rest);
   if (what === 'secret') return runCreateSecret(cluster, args, files, args.positional.slice(1));
   if (what === 'quota' || what === 'resourcequota') return runCreateQuota(cluster, args, name, rest);
@@ -170,6 +175,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'machine') return runMachine(cluster, rest);
   if (cmd === 'base64') return runBase64(rest);
   if (cmd === 'cleanup') return runCleanup(cluster, rest);
+  if (cmd === 'diff') return runDiff(cluster, rest, files);
   if (cmd === 'expose') return runExpose(cluster, rest);
   if (cmd === 'run') return runRunPod(cluster, rest);
   if (cmd === 'create' && (rest[0] === 'service' || rest[0] === 'svc')) return runCreateService(cluster, rest.slice(1));
