@@ -61,6 +61,20 @@ const VALUED: Record<string, string> = {
   '--serviceaccount': 'serviceaccount',
   '--hard': 'hard',
   '--scopes': 'scopes',
+  // create deployment/cronjob/token, patch, set env/resources, events, wait, explain (helper Q)
+  '--schedule': 'schedule',
+  '--port': 'port',
+  '--duration': 'duration',
+  '--restart': 'restart',
+  '--patch': 'patch',
+  '--patch-file': 'patch-file',
+  '--limits': 'limits',
+  '--requests': 'requests',
+  '-e': 'env',
+  '--env': 'env',
+  '--types': 'types',
+  '--api-version': 'api-version',
+  '--cluster': 'cluster',
 };
 
 const BOOLEAN: Record<string, string> = {
@@ -92,6 +106,7 @@ const BOOLEAN: Record<string, string> = {
   '--list': 'list',
   '-q': 'quiet',
   '--quiet': 'quiet',
+  '--current': 'current',
 };
 
 export function parseArgs(argv: string[]): Args {

@@ -184,6 +184,15 @@ const records: Record<string, string> = {
   'record.components.cniInstalled': 'The admin installs the {{cni}} CNI plugin: {{name}}',
   'record.components.manifestRemoved': 'The admin moved the {{component}} manifest out of /etc/kubernetes/manifests on {{node}}: the kubelet will stop it',
   'record.components.manifestRestored': 'The admin moved the {{component}} manifest back into /etc/kubernetes/manifests on {{node}}: the kubelet starts it again',
+  // kubectl create deployment/cronjob, annotate, patch, replace, set env/resources, taint, config (helper Q)
+  'record.kubectl.createWorkload': 'kubectl create makes {{kind}} {{name}} from the command line',
+  'record.kubectl.annotate': 'kubectl annotate changed the annotations of {{kind}} {{name}}',
+  'record.kubectl.patch': 'kubectl patch applied a {{type}} patch to {{kind}} {{name}}',
+  'record.kubectl.replace': 'kubectl replace swapped {{kind}} {{name}} for the object in the file',
+  'record.kubectl.setEnv': 'kubectl set env changed the environment of {{kind}} {{name}}: {{changes}}',
+  'record.kubectl.setResources': 'kubectl set resources changed the requests and limits of {{kind}} {{name}}',
+  'record.kubectl.taint': 'kubectl taint changed the taints of node {{node}}: {{taints}}',
+  'record.kubectl.setContext': 'kubectl config set-context made {{namespace}} the default namespace of context {{context}}',
 };
 
 export default records;

@@ -184,6 +184,15 @@ const records: Record<string, string> = {
   'record.components.cniInstalled': '관리자가 {{cni}} CNI 플러그인을 설치합니다: {{name}}',
   'record.components.manifestRemoved': '관리자가 {{node}}의 /etc/kubernetes/manifests에서 {{component}} 매니페스트를 옮겼습니다. kubelet이 이를 멈춥니다',
   'record.components.manifestRestored': '관리자가 {{component}} 매니페스트를 {{node}}의 /etc/kubernetes/manifests로 되돌렸습니다. kubelet이 다시 시작합니다',
+  // kubectl create deployment/cronjob, annotate, patch, replace, set env/resources, taint, config (helper Q)
+  'record.kubectl.createWorkload': 'kubectl create가 명령줄에서 {{kind}} {{name}}를 만듭니다',
+  'record.kubectl.annotate': 'kubectl annotate가 {{kind}} {{name}}의 어노테이션을 바꿨습니다',
+  'record.kubectl.patch': 'kubectl patch가 {{kind}} {{name}}에 {{type}} 패치를 적용했습니다',
+  'record.kubectl.replace': 'kubectl replace가 {{kind}} {{name}}를 파일의 오브젝트로 교체했습니다',
+  'record.kubectl.setEnv': 'kubectl set env가 {{kind}} {{name}}의 환경 변수를 바꿨습니다: {{changes}}',
+  'record.kubectl.setResources': 'kubectl set resources가 {{kind}} {{name}}의 요청과 제한을 바꿨습니다',
+  'record.kubectl.taint': 'kubectl taint가 노드 {{node}}의 테인트를 바꿨습니다: {{taints}}',
+  'record.kubectl.setContext': 'kubectl config set-context가 컨텍스트 {{context}}의 기본 네임스페이스를 {{namespace}}로 정했습니다',
 };
 
 export default records;
