@@ -12,6 +12,7 @@ describe('commandEcho', () => {
     expect(commandEcho('cluster cni calico')).toBe('cluster cni calico');
     expect(commandEcho('curl localhost:8080')).toBe('curl localhost:8080');
     expect(commandEcho('port-forward stop 8080')).toBe('port-forward stop 8080');
+    expect(commandEcho('ssh worker-3 -- swapoff -a')).toBe('ssh worker-3 -- swapoff -a');
     expect(commandEcho('port-forward svc/web 8080:80')).toBe('kubectl port-forward svc/web 8080:80');
   });
 });

@@ -1,9 +1,9 @@
 /**
  * Words that start a Kube Orchestra command rather than a kubectl one: the simulator's own
- * controls (tick, settle, node, cluster), tools the learner would run on their own machine
+ * controls (tick, settle, node, cluster), machines not yet in the cluster (machine, ssh), tools the learner would run on their own machine
  * (curl, wget, etcdctl, base64) and the cleanup planner.
  */
-const SIM_COMMANDS = new Set(['tick', 'settle', 'node', 'cluster', 'curl', 'wget', 'etcdctl', 'base64', 'cleanup']);
+const SIM_COMMANDS = new Set(['tick', 'settle', 'node', 'cluster', 'curl', 'wget', 'etcdctl', 'base64', 'cleanup', 'machine', 'ssh']);
 
 /**
  * How a console line reads once entered: `kubectl get pods` for kubectl commands (whether or
