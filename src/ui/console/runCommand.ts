@@ -3,29 +3,37 @@ import { ui } from '../state/ui';
 import { editorBuffer } from '../editor/buffer';
 import { lessonBridge } from '../lesson/bridge';
 import { showTrace } from '../state/traffic';
+import { stopWatch } from './watchState';
 
-/** What `kubectl apply -f NAME` can read: the editor's buffer under its file name. */
-function consoleFiles(): Record<string, string> {
-  return { [editorBuffer.file]: editorBuffer.getText() };
+/** What `kubectl apply -f NAME` can read: the editor's buffer under its file name, and `-` a heredoc's text. */
+function consoleFiles(stdin?: string): Record<string, string> {
+  return { [editorBuffer.file]: editorBuffer.getText(), ...(stdin !== undefined ? { '-': stdin } : {}) };
 }
+
+/** A `get ... -w` line: the watch's parser (and the printers) load only when one is typed. */
+const WATCH_WORD = /(^|\s)(-w|--watch)(=true)?(\s|$)/;
 
 /**
  * Runs one console line. The sim produces kubectl's exact text; it is printed untouched.
  * `clear` is the console's own command, as in a terminal.
  */
-export async function runConsoleLine(raw: string): Promise<void> {
+export async function runConsoleLine(raw: string, stdin?: string, echo = raw): Promise<void> {
   const s = ui.getState();
   const line = raw.trim();
   if (!line) return;
-  s.remember(line);
+  // Another command ends a running `get -w`, as typing into a terminal after Ctrl+C would.
+  stopWatch(false);
+  s.remember(echo.trim());
   if (line === 'clear') {
     s.clear();
     return;
   }
-  s.print('input', line);
+  s.print('input', echo.trim());
   // People type the word kubectl out of habit: accept it.
-  const args = line.replace(/^kubectl(\s+|$)/, '');
-  const reply = await request({ type: 'kubectl', line: args, files: consoleFiles() });
+  let args = line.replace(/^kubectl(\s+|$)/, '');
+  const watch = WATCH_WORD.test(args) ? (await import('../../sim/kubectl/watch')).parseWatch(args) : undefined;
+  if (watch) args = watch.line;
+  const reply = await request({ type: 'kubectl', line: args, files: consoleFiles(stdin) });
   const print = ui.getState().print;
   if (reply.type === 'kubectlResult') {
     if (reply.result.stdout) print('stdout', reply.result.stdout.replace(/\n$/, ''));
@@ -33,6 +41,7 @@ export async function runConsoleLine(raw: string): Promise<void> {
     // A traced request (curl, wget ...): the Services view animates its hops.
     if (reply.result.traffic) showTrace(reply.result.traffic);
     lessonBridge.reportResult({ command: args, exitCode: reply.result.exitCode, stdout: reply.result.stdout, stderr: reply.result.stderr });
+    if (watch && reply.result.exitCode === 0) (await import('./watch')).startWatch(watch);
   } else if (reply.type === 'error') {
     print('stderr', reply.message);
   }

@@ -63,7 +63,11 @@ export default {
     focusHint: 'to focus',
     errorPrefix: 'error',
     welcome: 'Type a kubectl command, for example: get nodes',
-    historyHint: 'Up/Down: history',
+    historyHint: 'Up/Down: history · Ctrl+R: search · Tab: complete · Shift+Enter: new line',
+    watching: 'Watching {{what}}: a row appears for each change as ticks advance. Ctrl+C stops.',
+    stopWatch: 'Stop watching (Ctrl+C)',
+    completions: 'Completions',
+    search: 'Reverse history search',
   },
   log: {
     title: 'Reconcile log',

@@ -62,7 +62,11 @@ export default {
     focusHint: '키로 포커스',
     errorPrefix: '오류',
     welcome: 'kubectl 명령을 입력하세요. 예: get nodes',
-    historyHint: '위/아래: 기록',
+    historyHint: '위/아래: 기록 · Ctrl+R: 검색 · Tab: 자동 완성 · Shift+Enter: 줄 바꿈',
+    watching: '{{what}}을(를) 지켜보고 있습니다. 틱이 진행되며 바뀔 때마다 행이 추가됩니다. Ctrl+C로 멈춥니다.',
+    stopWatch: '지켜보기 멈추기 (Ctrl+C)',
+    completions: '자동 완성 후보',
+    search: '기록 역방향 검색',
   },
   log: {
     title: '조정 기록',
