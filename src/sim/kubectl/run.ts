@@ -10,7 +10,6 @@ import { runDelete } from './delete';
 import { runLabel } from './label';
 import { runRollout } from './rollout';
 import { runScale } from './scale';
-import { runSetImage } from './setimage';
 import { runNodeAdmin } from './nodeadmin';
 import { runComponentCommand } from '../components/command';
 import { runLogs } from './logs';
@@ -38,6 +37,11 @@ import { runRunPod } from './run-pod';
 import { runMachine, runSsh } from './machine';
 import { runCleanup } from './cleanup';
 import { runCreateCronJob, runCreateDeployment, runCreateToken } from './createworkload';
+import { runAnnotate } from './annotate';
+import { runPatch } from './patch';
+import { runReplace } from './replace';
+import { runSet } from './setenv';
+import { runTaint } from './taint';
 import { runDiff } from './diffcmd';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -51,9 +55,15 @@ Basic Commands:
   describe        Show details of a specific resource or group of resources
   apply           Apply a configuration to a resource by file name or stdin
   label           Update the labels on a resource
+  annotate        Update the annotations on a resource
+  patch           Update fields of a resource (--type strategic|merge|json)
+  replace         Replace a resource by file name
+  taint           Update the taints on one or more nodes
   rollout         Manage the rollout of a resource
   scale           Set a new size for a deployment, replica set or replication controller
   set image       Update the image of a pod template
+  set env         Update environment variables on a pod template
+  set resources   Update resource requests/limits on objects with pod templates
   logs            Print the logs for a container in a pod
   exec            Execute a command in a container
   port-forward    Forward one or more local ports to a pod
@@ -178,6 +188,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'diff') return runDiff(cluster, rest, files);
   if (cmd === 'expose') return runExpose(cluster, rest);
   if (cmd === 'run') return runRunPod(cluster, rest);
+  if (cmd === 'patch') return runPatch(cluster, rest, files);
   if (cmd === 'create' && (rest[0] === 'service' || rest[0] === 'svc')) return runCreateService(cluster, rest.slice(1));
   const args = parseArgs(rest);
   switch (cmd) {
@@ -199,7 +210,13 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
     case 'scale':
       return runScale(cluster, args);
     case 'set':
-      return runSetImage(cluster, args);
+      return runSet(cluster, args);
+    case 'annotate':
+      return runAnnotate(cluster, args);
+    case 'replace':
+      return runReplace(cluster, args, files);
+    case 'taint':
+      return runTaint(cluster, args);
     case 'logs':
       return runLogs(cluster, args);
     case 'cordon':
