@@ -69,6 +69,8 @@ export interface ClusterState {
   volumeFiles?: VolumeFilesState;
   /** Machines made with `machine create` or entered with `ssh` (src/sim/hosts; absent when none). */
   hosts?: HostsState;
+  /** The kubeconfig context's namespace from `kubectl config set-context --current --namespace` (absent when default). */
+  kubeconfig?: { namespace: string };
 }
 
 export const KUBERNETES_VERSION = 'v1.34.1';
@@ -99,6 +101,8 @@ export class Cluster {
   settings: ClusterSettings;
   /** `kubectl port-forward`s the learner left open (network/portforward.ts). */
   portForwards: PortForward[] = [];
+  /** The current kubeconfig context's namespace (`kubectl config set-context --current --namespace=NS`). */
+  kubeconfig: { namespace?: string } = {};
   /** What containers wrote, where it lives, and how long it lasts (`kubectl exec … > FILE`). */
   readonly volumeFiles = new VolumeFiles();
   /** The host model of machines (swap, modules, sysctls, containerd, kubelet): `machine create`, `ssh NAME -- CMD`. */
@@ -243,6 +247,7 @@ export class Cluster {
       records: this.records,
       settings: this.settings,
       ...(this.portForwards.length ? { portForwards: this.portForwards } : {}),
+      ...(this.kubeconfig.namespace ? { kubeconfig: { namespace: this.kubeconfig.namespace } } : {}),
       ...(this.volumeFiles.dump() ? { volumeFiles: this.volumeFiles.dump() } : {}),
       ...(this.hosts.dump() ? { hosts: this.hosts.dump() } : {}),
     };
@@ -258,6 +263,7 @@ export class Cluster {
     c.records.push(...state.records);
     if (state.settings) c.settings = { ...DEFAULT_SETTINGS, ...state.settings };
     if (state.portForwards) c.portForwards = [...state.portForwards];
+    if (state.kubeconfig) c.kubeconfig = { ...state.kubeconfig };
     c.volumeFiles.restore(state.volumeFiles);
     c.hosts.restore(state.hosts);
     c.recordsDrained = c.records.length;

@@ -42,6 +42,8 @@ import { runPatch } from './patch';
 import { runReplace } from './replace';
 import { runSet } from './setenv';
 import { runTaint } from './taint';
+import { runApiVersions, runEvents } from './events';
+import { runConfig, withContextNamespace } from './kubeconfig';
 import { runDiff } from './diffcmd';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -71,6 +73,9 @@ Basic Commands:
   uncordon        Mark node as schedulable
   drain           Drain node in preparation for maintenance
   api-resources   Print the supported API resources on the server
+  api-versions    Print the supported API versions on the server, in the form of "group/version"
+  events          List events (--for TYPE/NAME, --types=Warning)
+  config          current-context, get-contexts, set-context --current --namespace=NS, view
   cluster-info    Display cluster information
   auth            Inspect authorization (can-i, whoami); --as=USER / --as=system:serviceaccount:NS:NAME impersonate
   version         Print the client and server version information
@@ -168,7 +173,7 @@ function runDescribe(cluster: Cluster, args: Args): KubectlResult {
 }
 
 function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlResult {
-  const [cmd, ...rest] = argv;
+  const [cmd, ...rest] = withContextNamespace(cluster, argv);
   if (!cmd || cmd === 'help' || cmd === '-h' || cmd === '--help') return { stdout: HELP, stderr: '', exitCode: 0 };
   if (cmd === 'tick') return runTick(cluster, rest);
   if (cmd === 'settle') return runSettle(cluster);
@@ -231,6 +236,12 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
       return runVersion(args);
     case 'cluster-info':
       return runClusterInfo();
+    case 'events':
+      return runEvents(cluster, args);
+    case 'api-versions':
+      return runApiVersions();
+    case 'config':
+      return runConfig(cluster, args);
     case 'auth':
       return runAuth(cluster, args);
     default:
