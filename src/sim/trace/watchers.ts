@@ -10,6 +10,8 @@ export const CONTROLLER_WATCHES: Readonly<Record<string, readonly string[]>> = {
   'endpoints-controller': ['services', 'pods', 'endpoints'],
   'default-scheduler': ['pods', 'nodes', 'persistentvolumeclaims', 'persistentvolumes', 'storageclasses.storage.k8s.io'],
   kubelet: ['pods', 'nodes', 'configmaps', 'secrets'],
+  // The kubelet's node agent (heartbeats: Lease renewals, node status), part of the kubelet too.
+  'kubelet-node': ['nodes', 'pods'],
   'namespace-controller': ['namespaces', 'pods'],
   'node-lifecycle-controller': ['nodes', 'pods'],
   'deployment-controller': ['deployments.apps', 'replicasets.apps', 'pods'],
@@ -45,7 +47,7 @@ export function managerWatchersOf(resource: string): string[] {
   if (!out) {
     out = [];
     for (const [name, resources] of Object.entries(CONTROLLER_WATCHES)) {
-      if (name === 'default-scheduler' || name === 'kubelet' || ADDON_CONTROLLERS.has(name)) continue;
+      if (name === 'default-scheduler' || name === 'kubelet' || name === 'kubelet-node' || ADDON_CONTROLLERS.has(name)) continue;
       if (resources.includes(resource) || resources.includes('*')) out.push(name);
     }
     cache.set(resource, out);
