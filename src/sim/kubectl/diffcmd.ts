@@ -12,9 +12,13 @@ export function runDiff(cluster: Cluster, argv: string[], files: FileReader): Ku
   if (!names.length) throw usage('must specify one of -f and -k');
   const namespace = flag(args, 'namespace');
   const parts = names.map((n) => diffManifest(cluster, readFile(files, n), n, namespace ? { namespace } : {}));
-  return {
+  const res: KubectlResult = {
     stdout: parts.map((p) => p.stdout).join(''),
     stderr: parts.map((p) => p.stderr).join(''),
     exitCode: parts.some((p) => p.exitCode) ? 1 : 0,
   };
+  // The editor's Diff marks a rejected manifest as Apply would.
+  const diags = parts.flatMap((p) => p.diagnostics ?? []);
+  if (diags.length) res.diagnostics = diags;
+  return res;
 }

@@ -5,9 +5,9 @@ import { lessonBridge } from '../lesson/bridge';
 import { showTrace } from '../state/traffic';
 import { stopWatch } from './watchState';
 
-/** What `kubectl apply -f NAME` can read: the editor's buffer under its file name, and `-` a heredoc's text. */
+/** What `kubectl apply -f NAME` can read: every file of the editor's workspace, and `-` a heredoc's text. */
 function consoleFiles(stdin?: string): Record<string, string> {
-  return { [editorBuffer.file]: editorBuffer.getText(), ...(stdin !== undefined ? { '-': stdin } : {}) };
+  return { ...editorBuffer.fileMap(), ...(stdin !== undefined ? { '-': stdin } : {}) };
 }
 
 /** A `get ... -w` line: the watch's parser (and the printers) load only when one is typed. */

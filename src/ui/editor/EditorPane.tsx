@@ -5,8 +5,10 @@ import { Panel } from '../shell/Panel';
 import { CheckIcon, ErrorIcon, SpinnerIcon } from '../shell/icons';
 import type { EditorMarker } from './buffer';
 import { editorBuffer } from './buffer';
-import type { ApplyOutcome } from './applyEditor';
-import { applyEditor } from './applyEditor';
+import type { ApplyOutcome, DiffOutcome } from './applyEditor';
+import { applyEditor, diffEditor } from './applyEditor';
+import { WorkspaceTabs } from './WorkspaceTabs';
+import { DiffView } from './DiffView';
 import type { MonacoHandle } from './monaco';
 import './editor.css';
 
@@ -14,6 +16,7 @@ type Status = { kind: 'idle' } | { kind: 'applying' } | ({ kind: 'done' } & Appl
 
 export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
   const { t } = useTranslation('shell');
+  const { t: tw } = useTranslation('views', { keyPrefix: 'editorWorkspace' });
   const theme = useUi((s) => s.theme);
   const host = useRef<HTMLDivElement>(null);
   const handle = useRef<MonacoHandle | null>(null);
@@ -22,15 +25,26 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
   const [placeholderText, setPlaceholderText] = useState(() => editorBuffer.getText());
   const [markers, setMarkers] = useState<EditorMarker[]>([]);
   const [file, setFile] = useState(editorBuffer.file);
+  const [files, setFiles] = useState(() => editorBuffer.list());
+  const [diff, setDiff] = useState<DiffOutcome | null>(null);
   const applyRef = useRef<() => void>(() => {});
 
-  const apply = async () => {
+  const apply = async (part = false) => {
     if (status.kind === 'applying') return;
+    const range = part ? editorBuffer.partRange() : null;
     setStatus({ kind: 'applying' });
+    setDiff(null);
     try {
-      setStatus({ kind: 'done', ...(await applyEditor()) });
+      setStatus({ kind: 'done', ...(await applyEditor(range ?? undefined)) });
     } catch {
       setStatus({ kind: 'done', ok: false, problems: 1 });
+    }
+  };
+  const showDiff = async () => {
+    try {
+      setDiff(await diffEditor());
+    } catch (e) {
+      setDiff({ diff: '', error: String(e) });
     }
   };
   applyRef.current = () => void apply();
@@ -44,7 +58,10 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
         if (cancelled || !host.current) return;
         const h = createEditor(host.current, { text: editorBuffer.getText(), theme: themeAtLoad, ariaLabel: t('editor.textLabel'), file: editorBuffer.file });
         h.addApplyCommand(() => applyRef.current());
-        h.onDidChange(() => setStatus((s) => (s.kind === 'done' ? { kind: 'idle' } : s)));
+        h.onDidChange(() => {
+          editorBuffer.noteTyped();
+          setStatus((s) => (s.kind === 'done' ? { kind: 'idle' } : s));
+        });
         handle.current = h;
         editorBuffer.attach(h);
         setLoaded(true);
@@ -68,6 +85,7 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
       editorBuffer.subscribe(() => {
         setPlaceholderText(editorBuffer.getText());
         setFile(editorBuffer.file);
+        setFiles(editorBuffer.list());
         setMarkers(editorBuffer.markers().filter((m) => m.owner === 'apiserver'));
       }),
     [],
@@ -96,6 +114,12 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
       onToggle={onCollapse}
       actions={
         <>
+          <button type="button" className="btn" onClick={() => void showDiff()} title={tw('diffButtonTitle')} data-testid="diff">
+            {tw('diff')}
+          </button>
+          <button type="button" className="btn" onClick={() => void apply(true)} disabled={status.kind === 'applying'} title={tw('applyPartTitle')} data-testid="apply-part">
+            {tw('applyPart')}
+          </button>
           <button
             type="button"
             className="btn btn-primary"
@@ -110,7 +134,8 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
         </>
       }
     >
-      <div className="editor-host" data-loaded={loaded} data-testid="editor">
+      <WorkspaceTabs files={files} active={file} />
+      <div className="editor-host" id="editor-body" role="tabpanel" aria-label={file} data-loaded={loaded} data-testid="editor">
         <div className="monaco-mount" ref={host} />
         {!loaded && (
           <textarea
@@ -131,6 +156,7 @@ export function EditorPane({ onCollapse }: { onCollapse?: () => void }) {
           />
         )}
       </div>
+      {diff && <DiffView text={diff.diff} error={diff.error} onClose={() => setDiff(null)} />}
       <div className="editor-statusbar">
         <span className="editor-file" title={t('editor.fileName')}>
           {file}

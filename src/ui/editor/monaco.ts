@@ -89,6 +89,14 @@ export function createEditor(container: HTMLElement, options: { text: string; th
         endColumn: m.endColumn,
       })),
     focus: () => editor.focus(),
+    selectedLines() {
+      const sel = editor.getSelection();
+      if (!sel || sel.isEmpty()) return null;
+      // A selection ending at column 1 of a line does not include that line.
+      const end = sel.endColumn === 1 && sel.endLineNumber > sel.startLineNumber ? sel.endLineNumber - 1 : sel.endLineNumber;
+      return { start: sel.startLineNumber, end };
+    },
+    cursorLine: () => editor.getPosition()?.lineNumber ?? 1,
     setTheme: (theme) => monaco.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs'),
     onDidChange: (listener) => void model.onDidChangeContent(listener),
     addApplyCommand(run) {

@@ -1,7 +1,9 @@
 /** Strings of the cluster view and the details panel (i18next namespace `views`). */
 import cleanup from './cleanup';
+import editorWorkspace from './editorWorkspace';
 export default {
   cleanup,
+  editorWorkspace,
   cluster: { label: 'Cluster: nodes and their pods' },
   lane: {
     title: 'PENDING · NOT YET SCHEDULED',

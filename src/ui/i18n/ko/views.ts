@@ -1,7 +1,9 @@
 /** 클러스터 뷰와 상세 패널의 문자열 (i18next 네임스페이스 `views`). */
 import cleanup from './cleanup';
+import editorWorkspace from './editorWorkspace';
 export default {
   cleanup,
+  editorWorkspace,
   cluster: { label: '클러스터: 노드와 파드' },
   lane: {
     title: '대기 중 · 아직 스케줄되지 않음',

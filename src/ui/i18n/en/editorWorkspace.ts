@@ -1,0 +1,20 @@
+/** The editor's workspace tabs, new-file templates, diff preview and partial apply (issue 7, helper T). */
+export default {
+  files: 'Workspace files',
+  tabTitle: 'F2 or double-click to rename, Delete to close',
+  rename: 'Rename',
+  renameLabel: 'Rename {{name}}',
+  renameInvalid: 'Use letters, digits, dot, dash or underscore; the name must not be taken',
+  closeFile: 'Close {{name}}',
+  newFile: 'New file',
+  blankFile: 'Blank file',
+  diff: 'Diff',
+  diffButtonTitle: 'Show what Apply would change in the live objects (kubectl diff)',
+  diffTitle: 'kubectl diff: live objects → after Apply',
+  diffClose: 'Close diff',
+  diffNone: 'No changes: applying this file would leave the live objects as they are.',
+  diffAdded: 'added:',
+  diffRemoved: 'removed:',
+  applyPart: 'Apply document',
+  applyPartTitle: 'Apply only the selected lines, or the document under the cursor',
+};

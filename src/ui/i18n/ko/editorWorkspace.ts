@@ -1,0 +1,20 @@
+/** 편집기의 작업 공간 탭, 새 파일 템플릿, diff 미리 보기, 일부 적용 (issue 7, helper T). */
+export default {
+  files: '작업 공간 파일',
+  tabTitle: 'F2 또는 두 번 클릭하면 이름을 바꾸고, Delete를 누르면 닫습니다',
+  rename: '이름 바꾸기',
+  renameLabel: '{{name}} 이름 바꾸기',
+  renameInvalid: '영문자, 숫자, 점, 대시, 밑줄만 쓸 수 있고 이미 있는 이름은 쓸 수 없습니다',
+  closeFile: '{{name}} 닫기',
+  newFile: '새 파일',
+  blankFile: '빈 파일',
+  diff: 'Diff',
+  diffButtonTitle: '적용하면 실행 중인 오브젝트가 어떻게 바뀌는지 보여 줍니다 (kubectl diff)',
+  diffTitle: 'kubectl diff: 현재 오브젝트 → 적용 후',
+  diffClose: 'diff 닫기',
+  diffNone: '바뀌는 것이 없습니다. 이 파일을 적용해도 현재 오브젝트는 그대로입니다.',
+  diffAdded: '추가:',
+  diffRemoved: '삭제:',
+  applyPart: '이 문서만 적용',
+  applyPartTitle: '선택한 줄이나 커서가 있는 문서만 적용합니다',
+};
