@@ -48,7 +48,7 @@ export function tabwrite(text: string, minwidth: number, padding: number): strin
 }
 
 /** Display width: tabwriter counts runes, and CJK runes take two columns on a terminal. */
-function width(s: string): number {
+export function width(s: string): number {
   let n = 0;
   for (const ch of s) n += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
   return n;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseWatch, watchRows, watches } from './watch';
+import { parseWatch, watchRows, watchWidths, watches } from './watch';
 import { putPod, quietCluster, running } from './testing';
 
 describe('get -w', () => {
@@ -32,16 +32,24 @@ describe('get -w', () => {
     expect([web, db, other].filter((o) => watches(w, o))).toEqual([web]);
   });
 
-  it('prints each changed object as a row without the header, ages as of the tick', () => {
+  it('prints each changed object as a row without the header, in the columns the table printed', () => {
     const c = quietCluster();
     const web = putPod(c, 'web', running(c, '10.244.1.2'), { node: 'worker-1' });
     const pending = putPod(c, 'web-2', { phase: 'Pending' }, { createdAt: 100 });
     const w = parseWatch('get pods -w');
     if (!w) throw new Error('no watch');
-    expect(watchRows(w, [web, pending], 130)).toBe(['web     1/1   Running   0     2m10s', 'web-2   0/1   Pending   0     30s', ''].join('\n'));
+    const widths = watchWidths(w, [web], 130);
+    // NAME   READY   STATUS    RESTARTS   AGE  /  web    1/1     Running   0          2m10s
+    const first = watchRows(w, [pending], 130, widths);
+    expect(first.text).toBe('web-2   0/1     Pending   0          30s\n');
+    // A wider STATUS widens that column from then on, as kubectl's RememberWidths tabwriter does.
+    const creating = { ...pending, status: { phase: 'Pending', containerStatuses: [{ name: 'web', image: 'nginx:1.27', imageID: '', ready: false, restartCount: 0, state: { waiting: { reason: 'ContainerCreating' } } }] } };
+    const second = watchRows(w, [creating], 131, first.widths);
+    expect(second.text).toBe('web-2   0/1     ContainerCreating   0          31s\n');
+    expect(watchRows(w, [web], 132, second.widths).text).toBe('web     1/1     Running             0          2m12s\n');
     const all = parseWatch('get pods -A -w');
     if (!all) throw new Error('no watch');
-    expect(watchRows(all, [pending], 130)).toBe('default   web-2   0/1   Pending   0     30s\n');
-    expect(watchRows(w, [], 130)).toBe('');
+    expect(watchRows(all, [pending], 130, watchWidths(all, [], 130)).text).toBe('default     web-2   0/1     Pending   0          30s\n');
+    expect(watchRows(w, [], 130, widths).text).toBe('');
   });
 });

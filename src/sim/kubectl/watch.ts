@@ -5,7 +5,8 @@ import type { KubeObject } from '../objects';
 import { SimClock } from '../clock';
 import { matchesSelector, parseSelector } from '../store/labels';
 import { bool, flag, parseArgs } from './flags';
-import { renderTable } from './get';
+import { DEFAULT_TABLE, TABLES } from './printers/tables';
+import { width } from './tabwriter';
 import { resolveType } from './resolve';
 import { splitArgs } from './shell';
 
@@ -78,11 +79,48 @@ export function watches(spec: WatchSpec, obj: KubeObject): boolean {
   return !spec.selector || matchesSelector(spec.selector, obj.metadata.labels);
 }
 
+/** Column widths a watch remembers, as kubectl's tabwriter fork does with RememberWidths. */
+export type WatchWidths = number[];
+
+/** kubectl get's tabwriter: minwidth 6, padding 3. */
+const MIN_WIDTH = 6;
+const PADDING = 3;
+
+function cells(spec: WatchSpec, obj: KubeObject, now: number): string[] {
+  const t = spec.type;
+  const table = TABLES[t.group ? `${t.plural}.${t.group}` : t.plural] ?? DEFAULT_TABLE;
+  const withNs = spec.namespace === undefined && t.namespaced;
+  return [...(withNs ? [obj.metadata.namespace ?? ''] : []), ...table.row(obj, now), ...(spec.wide ? table.wide(obj, now) : [])];
+}
+
+function headerCells(spec: WatchSpec): string[] {
+  const t = spec.type;
+  const table = TABLES[t.group ? `${t.plural}.${t.group}` : t.plural] ?? DEFAULT_TABLE;
+  return [...(spec.namespace === undefined && t.namespaced ? ['NAMESPACE'] : []), ...table.headers, ...(spec.wide ? table.wideHeaders : [])];
+}
+
+function grow(widths: WatchWidths, rows: string[][]): WatchWidths {
+  const out = [...widths];
+  for (const r of rows) r.forEach((c, i) => (out[i] = Math.max(out[i] ?? MIN_WIDTH, width(c) + PADDING)));
+  return out;
+}
+
+/** The widths of the table `get` printed first (its header and the objects it listed). */
+export function watchWidths(spec: WatchSpec, objects: KubeObject[], tick: number, clock: SimClock = new SimClock()): WatchWidths {
+  const now = clock.millisAt(tick);
+  return grow([], [headerCells(spec), ...objects.map((o) => cells(spec, o, now))]);
+}
+
 /**
  * The rows kubectl prints for watch events at `tick`: each object's row without the header,
- * with NAMESPACE first under `-A`, ages as of that tick.
+ * ages as of that tick, aligned to the widths seen so far (a wider cell widens its column
+ * from then on, so earlier rows stay as printed).
  */
-export function watchRows(spec: WatchSpec, objects: KubeObject[], tick: number, clock: SimClock = new SimClock()): string {
-  if (!objects.length) return '';
-  return renderTable(spec.type, objects, { wide: spec.wide, allNs: spec.namespace === undefined && spec.type.namespaced, showKind: false, showLabels: false, noHeaders: true, now: clock.millisAt(tick) });
+export function watchRows(spec: WatchSpec, objects: KubeObject[], tick: number, widths: WatchWidths, clock: SimClock = new SimClock()): { text: string; widths: WatchWidths } {
+  if (!objects.length) return { text: '', widths };
+  const now = clock.millisAt(tick);
+  const rows = objects.map((o) => cells(spec, o, now));
+  const next = grow(widths, rows);
+  const text = rows.map((r) => r.map((c, i) => (i < r.length - 1 ? c + ' '.repeat(Math.max(0, (next[i] as number) - width(c))) : c)).join('') + '\n').join('');
+  return { text, widths: next };
 }

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../sim/objects';
 import { keyOf } from '../../sim/objects';
 import type { WatchSpec } from '../../sim/kubectl/watch';
-import { watchRows, watches } from '../../sim/kubectl/watch';
+import { watchRows, watchWidths, watches } from '../../sim/kubectl/watch';
 import { mirror } from '../state/mirror';
 import { ui } from '../state/ui';
 import { setWatch } from './watchState';
@@ -14,6 +14,7 @@ export function startWatch(spec: WatchSpec): void {
   // The last state of each watched object, so a deletion can still print its row.
   const last = new Map<string, KubeObject>();
   for (const o of mirror.getState().objects[spec.resource]?.values() ?? []) if (watches(spec, o)) last.set(keyOf(o), o);
+  let widths = watchWidths(spec, [...last.values()], mirror.getState().tick);
   const prefix = `${spec.resource}|`;
   const unsubscribe = mirror.subscribe((s, prev) => {
     if (s.version === prev.version || s.changed === prev.changed) return;
@@ -28,7 +29,9 @@ export function startWatch(spec: WatchSpec): void {
       if (change.type === 'DELETED') last.delete(key);
       else last.set(key, obj);
     }
-    const text = watchRows(spec, rows, s.tick);
+    const printed = watchRows(spec, rows, s.tick, widths);
+    widths = printed.widths;
+    const text = printed.text;
     if (text) ui.getState().print('stdout', text.replace(/\n$/, ''));
   });
   setWatch(spec, unsubscribe);
