@@ -28,9 +28,9 @@ describe('buildScene', () => {
     expect(s.nodes.map((n) => n.key)).toEqual(['control-plane', 'worker-1', 'worker-2']);
     expect(s.nodes[0]?.summary).toMatchObject({ controlPlane: true, noSchedule: ['node-role.kubernetes.io/control-plane'], ready: 'True' });
     expect(s.nodes[1]?.summary.podCIDR).toBe('10.244.1.0/24');
-    expect(s.namespaces.map((n) => n.name)).toEqual(['default', 'kube-node-lease', 'kube-public', 'kube-system']);
-    // Only kubeadm's CoreDNS pods run, on the control plane; the workers are empty.
-    expect(s.namespaces.map((n) => n.pods)).toEqual([0, 0, 0, 2]);
+    expect(s.namespaces.map((n) => n.name)).toEqual(['default', 'kube-flannel', 'kube-node-lease', 'kube-public', 'kube-system']);
+    // Only the cluster's own pods run: flannel on each node; CoreDNS, the static pods and kube-proxy in kube-system.
+    expect(s.namespaces.map((n) => n.pods)).toEqual([0, 3, 0, 0, 9]);
   });
 
   it('places pods on their node, unbound pods in the lane, and sums requests per node', () => {

@@ -20,9 +20,10 @@ export const NAMESPACE_PALETTE = [
 
 export const SYSTEM_NAMESPACE_COLOR = '#94a3b8';
 
-/** Namespaces kubeadm creates for the cluster itself; `default` is the learner's, so it is not greyed. */
+/** Namespaces kubeadm (and the CNI install) create for the cluster itself; `default` is the learner's, so it is not greyed. */
 export function isSystemNamespace(ns: string): boolean {
-  return ns === 'kube-system' || ns === 'kube-public' || ns === 'kube-node-lease';
+  // kube-flannel: Flannel's own namespace, installed with the cluster's CNI (src/sim/components).
+  return ns === 'kube-system' || ns === 'kube-public' || ns === 'kube-node-lease' || ns === 'kube-flannel';
 }
 
 /** FNV-1a: tiny, stable across runs and platforms. */
