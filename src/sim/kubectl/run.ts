@@ -44,6 +44,7 @@ import { runSet } from './setenv';
 import { runTaint } from './taint';
 import { runApiVersions, runEvents } from './events';
 import { runConfig, withContextNamespace } from './kubeconfig';
+import { runExplain } from './explain';
 import { runDiff } from './diffcmd';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -76,6 +77,7 @@ Basic Commands:
   api-versions    Print the supported API versions on the server, in the form of "group/version"
   events          List events (--for TYPE/NAME, --types=Warning)
   config          current-context, get-contexts, set-context --current --namespace=NS, view
+  explain         Get documentation for a resource (TYPE[.field.path], --recursive)
   cluster-info    Display cluster information
   auth            Inspect authorization (can-i, whoami); --as=USER / --as=system:serviceaccount:NS:NAME impersonate
   version         Print the client and server version information
@@ -242,6 +244,8 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
       return runApiVersions();
     case 'config':
       return runConfig(cluster, args);
+    case 'explain':
+      return runExplain(args);
     case 'auth':
       return runAuth(cluster, args);
     default:
