@@ -45,6 +45,7 @@ import { runTaint } from './taint';
 import { runApiVersions, runEvents } from './events';
 import { runConfig, withContextNamespace } from './kubeconfig';
 import { runExplain } from './explain';
+import { runWait } from './wait';
 import { runDiff } from './diffcmd';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -78,6 +79,7 @@ Basic Commands:
   events          List events (--for TYPE/NAME, --types=Warning)
   config          current-context, get-contexts, set-context --current --namespace=NS, view
   explain         Get documentation for a resource (TYPE[.field.path], --recursive)
+  wait            Wait for a condition (--for=condition=Ready|delete|jsonpath=...), advancing the sim clock 1 s per tick until --timeout
   cluster-info    Display cluster information
   auth            Inspect authorization (can-i, whoami); --as=USER / --as=system:serviceaccount:NS:NAME impersonate
   version         Print the client and server version information
@@ -246,6 +248,8 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
       return runConfig(cluster, args);
     case 'explain':
       return runExplain(args);
+    case 'wait':
+      return runWait(cluster, args);
     case 'auth':
       return runAuth(cluster, args);
     default:
