@@ -1,3 +1,4 @@
+import { syncStaticManifests } from '../components/manifests';
 import type { Cluster } from '../cluster';
 import type { KubeObject } from '../objects';
 import type { NodeObject } from '../scheduler/types';
@@ -141,5 +142,6 @@ export function runSsh(cluster: Cluster, line: string): KubectlResult {
     kubeadm: (h, args) => runKubeadm(cluster, h, args, { register: (x) => register(cluster, x) }),
   });
   syncWithCluster(cluster, host);
-  return result(out.stdout, out.stderr, out.code);
+  const notes = syncStaticManifests(cluster, name, host);
+  return result(out.stdout, out.stderr + notes, out.code);
 }
