@@ -11,19 +11,19 @@ import { cronJobStrategy } from './cronjob';
 import { statefulSetStrategy } from './statefulset';
 import { daemonSetStrategy } from './daemonset';
 import { persistentVolumeClaimStrategy } from './persistentvolumeclaim';
+import { networkPolicyStrategy } from './networkpolicy';
+import { ingressStrategy } from './ingress';
+import { ingressClassStrategy } from './ingressclass';
 import { serviceStrategy } from './service';
+import { configMapStrategy } from './configmap';
+import { secretStrategy } from './secret';
+import { limitRangeStrategy } from './limitrange';
+import { resourceQuotaStrategy } from './resourcequota';
 import { persistentVolumeStrategy } from './persistentvolume';
 import { storageClassStrategy } from './storageclass';
 import { serviceAccountStrategy } from './serviceaccount';
 import { leaseStrategy } from './lease';
 import { clusterRoleBindingStrategy, clusterRoleStrategy, roleBindingStrategy, roleStrategy } from './rbac';
-import { networkPolicyStrategy } from './networkpolicy';
-import { ingressStrategy } from './ingress';
-import { ingressClassStrategy } from './ingressclass';
-import { configMapStrategy } from './configmap';
-import { secretStrategy } from './secret';
-import { limitRangeStrategy } from './limitrange';
-import { resourceQuotaStrategy } from './resourcequota';
 
 /** Strategies by store key (`pods`, `deployments.apps`); a kind without one is only meta-validated. */
 export const STRATEGIES: Record<string, KindStrategy> = {
@@ -40,7 +40,14 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'statefulsets.apps': statefulSetStrategy,
   'daemonsets.apps': daemonSetStrategy,
   persistentvolumeclaims: persistentVolumeClaimStrategy,
+  'networkpolicies.networking.k8s.io': networkPolicyStrategy,
+  'ingresses.networking.k8s.io': ingressStrategy,
+  'ingressclasses.networking.k8s.io': ingressClassStrategy,
   services: serviceStrategy,
+  configmaps: configMapStrategy,
+  secrets: secretStrategy,
+  limitranges: limitRangeStrategy,
+  resourcequotas: resourceQuotaStrategy,
   persistentvolumes: persistentVolumeStrategy,
   'storageclasses.storage.k8s.io': storageClassStrategy,
   serviceaccounts: serviceAccountStrategy,
@@ -49,11 +56,4 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   'rolebindings.rbac.authorization.k8s.io': roleBindingStrategy,
   'clusterrolebindings.rbac.authorization.k8s.io': clusterRoleBindingStrategy,
   'leases.coordination.k8s.io': leaseStrategy,
-  'networkpolicies.networking.k8s.io': networkPolicyStrategy,
-  'ingresses.networking.k8s.io': ingressStrategy,
-  'ingressclasses.networking.k8s.io': ingressClassStrategy,
-  configmaps: configMapStrategy,
-  secrets: secretStrategy,
-  limitranges: limitRangeStrategy,
-  resourcequotas: resourceQuotaStrategy,
 };
