@@ -107,6 +107,7 @@ const BOOLEAN: Record<string, string> = {
   '-q': 'quiet',
   '--quiet': 'quiet',
   '--current': 'current',
+  '--containers': 'containers',
 };
 
 export function parseArgs(argv: string[]): Args {

@@ -46,6 +46,7 @@ import { runApiVersions, runEvents } from './events';
 import { runConfig, withContextNamespace } from './kubeconfig';
 import { runExplain } from './explain';
 import { runWait } from './wait';
+import { runTop } from './top';
 import { runDiff } from './diffcmd';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -79,6 +80,7 @@ Basic Commands:
   events          List events (--for TYPE/NAME, --types=Warning)
   config          current-context, get-contexts, set-context --current --namespace=NS, view
   explain         Get documentation for a resource (TYPE[.field.path], --recursive)
+  top             Display CPU and memory of nodes or pods (simulated metrics-server; --containers, --sort-by)
   wait            Wait for a condition (--for=condition=Ready|delete|jsonpath=...), advancing the sim clock 1 s per tick until --timeout
   cluster-info    Display cluster information
   auth            Inspect authorization (can-i, whoami); --as=USER / --as=system:serviceaccount:NS:NAME impersonate
@@ -250,6 +252,8 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
       return runExplain(args);
     case 'wait':
       return runWait(cluster, args);
+    case 'top':
+      return runTop(cluster, args);
     case 'auth':
       return runAuth(cluster, args);
     default:
