@@ -110,3 +110,11 @@ describe('kubectl taint', () => {
     expect(runKubectl(c, 'taint nodes nope a=b:NoSchedule', none)).toEqual(err('Error from server (NotFound): nodes "nope" not found\n'));
   });
 });
+
+describe('flag errors', () => {
+  it('unknown flags name the command to ask for help, as cobra prints', () => {
+    const c = createCluster({ seed: 5 });
+    expect(runKubectl(c, 'get pods --foo', none)).toEqual(err("error: unknown flag: --foo\nSee 'kubectl get --help' for usage.\n"));
+    expect(runKubectl(c, 'patch deploy web --foo', none)).toEqual(err("error: unknown flag: --foo\nSee 'kubectl patch --help' for usage.\n"));
+  });
+});

@@ -4,7 +4,8 @@ import type { KubeObject } from '../objects';
 import { clone, jsonEqual } from '../objects';
 import type { JsonPatchOp } from '../api/rest-patch';
 import { PatchError, jsonPatch, mergePatch, strategicMergePatch } from '../api/rest-patch';
-import { parseArgs, flag } from './flags';
+import { flag } from './flags';
+import { parseCommandArgs } from './flaghint';
 import { KubectlError, formatStatus, usage } from './errors';
 import { readFile } from './files';
 import { resolveTargets } from './target';
@@ -28,7 +29,7 @@ function patchArgv(argv: string[]): string[] {
  * name, ports by containerPort) like kube-apiserver.
  */
 export function runPatch(cluster: Cluster, argv: string[], files: FileReader): KubectlResult {
-  const args = parseArgs(patchArgv(argv));
+  const args = parseCommandArgs('patch', patchArgv(argv));
   const type = flag(args, 'type') ?? 'strategic';
   if (!['json', 'merge', 'strategic'].includes(type)) throw usage(`--type must be one of [json merge strategic], not "${type}"`);
   const patchFile = flag(args, 'patch-file');

@@ -2,7 +2,7 @@ import type { Cluster } from '../cluster';
 import type { KubeObject } from '../objects';
 import { splitArgs } from './shell';
 import { describeWrite } from './tabwriter';
-import { parseArgs, flag } from './flags';
+import { flag } from './flags';
 import type { Args } from './flags';
 import { KubectlError, formatStatus, usage } from './errors';
 import { runGet } from './get';
@@ -47,6 +47,7 @@ import { runConfig, withContextNamespace } from './kubeconfig';
 import { runExplain } from './explain';
 import { runWait } from './wait';
 import { runTop } from './top';
+import { parseCommandArgs } from './flaghint';
 import { runDiff } from './diffcmd';
 
 const HELP = `kubectl controls the Kubernetes cluster manager (simulated by Kube Orchestra).
@@ -201,7 +202,7 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
   if (cmd === 'run') return runRunPod(cluster, rest);
   if (cmd === 'patch') return runPatch(cluster, rest, files);
   if (cmd === 'create' && (rest[0] === 'service' || rest[0] === 'svc')) return runCreateService(cluster, rest.slice(1));
-  const args = parseArgs(rest);
+  const args = parseCommandArgs(cmd, rest);
   switch (cmd) {
     case 'get':
       return runGet(cluster, args);
