@@ -1,9 +1,6 @@
-/**
- * Words that start a Kube Orchestra command rather than a kubectl one: the simulator's own
- * controls (tick, settle, node, cluster), machines not yet in the cluster (machine, ssh), tools the learner would run on their own machine
- * (curl, wget, etcdctl, base64) and the cleanup planner.
- */
-const SIM_COMMANDS = new Set(['tick', 'settle', 'node', 'cluster', 'curl', 'wget', 'etcdctl', 'base64', 'cleanup', 'machine', 'ssh']);
+import { SIM_COMMANDS } from './complete';
+
+const OURS: ReadonlySet<string> = new Set(SIM_COMMANDS);
 
 /**
  * How a console line reads once entered: `kubectl get pods` for kubectl commands (whether or
@@ -13,6 +10,6 @@ const SIM_COMMANDS = new Set(['tick', 'settle', 'node', 'cluster', 'curl', 'wget
 export function commandEcho(line: string): string {
   const args = line.trim().replace(/^kubectl(\s+|$)/, '');
   const [first, second] = args.split(/\s+/);
-  const ours = (first !== undefined && SIM_COMMANDS.has(first)) || (first === 'port-forward' && (second === 'list' || second === 'stop'));
+  const ours = (first !== undefined && OURS.has(first)) || (first === 'port-forward' && (second === 'list' || second === 'stop'));
   return ours ? args : `kubectl ${args}`.trimEnd();
 }

@@ -16,7 +16,7 @@ describe('console tab completion', () => {
   it('completes command words, with or without the word kubectl', () => {
     expect(line('kubectl ge')).toBe('kubectl get ');
     expect(line('des')).toBe('describe ');
-    expect(cands('co')).toEqual(['cordon']);
+    expect(cands('co')).toEqual(['config', 'cordon']);
     expect(cands('c')).toEqual(expect.arrayContaining(['create', 'cluster', 'cleanup', 'cluster-info']));
     expect(line('se')).toBe('set'); // set, settle: the common prefix, listed on the second Tab
     expect(line('set')).toBe('set');

@@ -28,8 +28,9 @@ export interface Completion {
 
 /** kubectl's commands the sim serves, then Kube Orchestra's own (listed under "not kubectl" in HELP). */
 export const KUBECTL_COMMANDS = [
-  'annotate', 'api-resources', 'apply', 'auth', 'cluster-info', 'cordon', 'create', 'delete', 'describe', 'drain',
-  'exec', 'expose', 'get', 'label', 'logs', 'port-forward', 'rollout', 'run', 'scale', 'set', 'uncordon', 'version',
+  'annotate', 'api-resources', 'api-versions', 'apply', 'auth', 'cluster-info', 'config', 'cordon', 'create', 'delete', 'describe', 'diff',
+  'drain', 'edit', 'events', 'exec', 'explain', 'expose', 'get', 'label', 'logs', 'patch', 'port-forward', 'replace', 'rollout', 'run',
+  'scale', 'set', 'taint', 'top', 'uncordon', 'version', 'wait',
 ];
 export const SIM_COMMANDS = ['base64', 'cleanup', 'clear', 'cluster', 'curl', 'etcdctl', 'machine', 'node', 'settle', 'ssh', 'tick', 'wget'];
 

@@ -1,3 +1,4 @@
+import { runEdit } from './edit';
 import type { Cluster } from '../cluster';
 import type { KubeObject } from '../objects';
 import { splitArgs } from './shell';
@@ -60,6 +61,7 @@ Basic Commands:
   delete          Delete resources by file names, resource names, or by label selector
   describe        Show details of a specific resource or group of resources
   apply           Apply a configuration to a resource by file name or stdin
+  edit            Edit a resource (opens it in the editor; Apply saves it)
   label           Update the labels on a resource
   annotate        Update the annotations on a resource
   patch           Update fields of a resource (--type strategic|merge|json)
@@ -215,6 +217,8 @@ function dispatch(cluster: Cluster, argv: string[], files: FileReader): KubectlR
       return runCreate(cluster, args, files);
     case 'delete':
       return runDelete(cluster, args, files);
+    case 'edit':
+      return runEdit(cluster, args);
     case 'label':
       return runLabel(cluster, args);
     case 'rollout':

@@ -33,6 +33,8 @@ export interface KubectlResult {
   diagnostics?: ManifestDiagnostic[];
   /** For commands that send a simulated request (exec curl, curl after port-forward): its path. */
   traffic?: TrafficTrace;
+  /** For `kubectl edit`: the object as a file the editor opens (the browser's $EDITOR). */
+  edit?: { file: string; yaml: string };
 }
 
 /** Files `-f NAME` can read: the editor's buffer, lesson files, or the CLI's disk. */

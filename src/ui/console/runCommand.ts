@@ -40,6 +40,8 @@ export async function runConsoleLine(raw: string, stdin?: string, echo = raw): P
     if (reply.result.stderr) print('stderr', reply.result.stderr.replace(/\n$/, ''));
     // A traced request (curl, wget ...): the Services view animates its hops.
     if (reply.result.traffic) showTrace(reply.result.traffic);
+    // `kubectl edit`: the editor is the browser's $EDITOR; Apply saves the change.
+    if (reply.result.edit) editorBuffer.setText(reply.result.edit.yaml, reply.result.edit.file);
     lessonBridge.reportResult({ command: args, exitCode: reply.result.exitCode, stdout: reply.result.stdout, stderr: reply.result.stderr });
     if (watch && reply.result.exitCode === 0) (await import('./watch')).startWatch(watch);
   } else if (reply.type === 'error') {
