@@ -14,6 +14,7 @@ import { table } from './tabwriter';
 import { jsonPath } from './printers/jsonpath';
 import type { KubectlResult } from './types';
 import { ENDPOINTS_DEPRECATION_WARNING } from './printers/services';
+import { checkFieldSelector, matchesFields, parseCustomColumns, parseFieldSelector, renderCustomColumns, sortBy } from './getOptions';
 
 /** What `get all` expands to in a real cluster, limited to the types the sim models. */
 const ALL = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs'];
@@ -83,11 +84,16 @@ export function runGet(cluster: Cluster, args: Args): KubectlResult {
       throw e;
     }
   }
-  if (!['', 'wide', 'json', 'yaml', 'name'].includes(output) && !output.startsWith('jsonpath='))
+  if (!['', 'wide', 'json', 'yaml', 'name'].includes(output) && !output.startsWith('jsonpath=') && !output.startsWith('custom-columns='))
     throw usage(
       `unable to match a printer suitable for the output format "${output}", allowed formats are: custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml`,
     );
+  const columns = output.startsWith('custom-columns=') ? parseCustomColumns(output.slice('custom-columns='.length)) : undefined;
   const requests = parseRequests(args.positional);
+  const fieldText = flag(args, 'field-selector') ?? '';
+  const fields = parseFieldSelector(fieldText);
+  for (const r of requests) checkFieldSelector(r.type, fields, sel ?? '', fieldText);
+  const sortPath = flag(args, 'sort-by');
   const errors: string[] = [];
   const groups: { type: ResourceType; objects: KubeObject[] }[] = [];
   let named = false;
@@ -100,8 +106,8 @@ export function runGet(cluster: Cluster, args: Args): KubectlResult {
         if (res.ok) objs.push(res.object);
         else errors.push(formatStatus(res.status));
       }
-    } else objs.push(...sortObjects(r.type, cluster.api.list(r.type, allNs ? undefined : namespace, selector)));
-    groups.push({ type: r.type, objects: objs });
+    } else objs.push(...sortObjects(r.type, cluster.api.list(r.type, allNs ? undefined : namespace, selector)).filter((o) => matchesFields(r.type, o, fields)));
+    groups.push({ type: r.type, objects: sortPath ? sortBy(objs, sortPath) : objs });
   }
   const all = groups.flatMap((g) => g.objects);
   const now = cluster.clock.nowMillis();
@@ -115,6 +121,8 @@ export function runGet(cluster: Cluster, args: Args): KubectlResult {
   } else if (output.startsWith('jsonpath=')) {
     const value = named && all.length === 1 ? all[0] : listOf(all);
     stdout = jsonPath(output.slice('jsonpath='.length), value);
+  } else if (columns) {
+    if (all.length) stdout = renderCustomColumns(columns, all, bool(args, 'no-headers'));
   } else if (output === 'name') {
     stdout = groups.flatMap((g) => g.objects.map((o) => `${kindPrefix(g.type)}/${o.metadata.name}\n`)).join('');
   } else {

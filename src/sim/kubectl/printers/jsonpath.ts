@@ -25,6 +25,11 @@ export function jsonPath(template: string, value: unknown): string {
   return out + template.slice(last);
 }
 
+/** The values one path (`.spec.nodeName`, `.items[*].metadata.name`) finds in `value`. */
+export function jsonPathValues(expr: string, value: unknown): unknown[] {
+  return evaluate(expr.replace(/^\$/, ''), [value]);
+}
+
 function evaluate(expr: string, current: unknown[]): unknown[] {
   const steps = expr.match(/\.[^.[\]]+|\[[^\]]*\]/g) ?? [];
   let cur = current;
