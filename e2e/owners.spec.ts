@@ -25,8 +25,9 @@ spec:
 `;
 
 const owners = (page: Page) => page.getByTestId('owners-view');
-const replicaSets = (page: Page) => owners(page).locator('[data-kind="ReplicaSet"]');
-const runningPods = (page: Page) => owners(page).locator('[data-kind="Pod"][data-phase="Running"]');
+// The learner's objects: kube-system's own (CoreDNS, kube-proxy, the CNI, static pods) are drawn too.
+const replicaSets = (page: Page) => owners(page).locator('[data-kind="ReplicaSet"][data-namespace="default"]');
+const runningPods = (page: Page) => owners(page).locator('[data-kind="Pod"][data-namespace="default"][data-phase="Running"]');
 
 async function step(page: Page): Promise<void> {
   await page.evaluate(() => window.__ko?.request({ type: 'tick', count: 1 }));
@@ -45,7 +46,7 @@ async function stepUntil(page: Page, done: () => Promise<boolean>, max = 40): Pr
 }
 
 async function podNames(page: Page): Promise<string[]> {
-  return owners(page).locator('[data-kind="Pod"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name') ?? '').sort());
+  return owners(page).locator('[data-kind="Pod"][data-namespace="default"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-name') ?? '').sort());
 }
 
 test('the Owners view follows a Deployment through self-healing and a rolling update', async ({ page }) => {
@@ -101,7 +102,7 @@ test('the Owners view follows a Deployment through self-healing and a rolling up
     80,
   );
   expect(sawBothWithPods, 'old and new ReplicaSets both had pods during the rollout').toBe(true);
-  await expect(owners(page).locator(`[data-kind="ReplicaSet"]:not([data-name="${rs1Name}"])`)).toHaveAttribute('data-revision', '2');
+  await expect(owners(page).locator(`[data-kind="ReplicaSet"][data-namespace="default"]:not([data-name="${rs1Name}"])`)).toHaveAttribute('data-revision', '2');
   await expect(owners(page).locator(`[data-kind="ReplicaSet"][data-name="${rs1Name}"]`)).toHaveClass(/ko-owner-idle/);
   await stepUntil(page, async () => (await owners(page).locator(`[data-kind="Pod"][data-owner="ReplicaSet/${rs1Name}"]`).count()) === 0);
   await expect(runningPods(page)).toHaveCount(3);
