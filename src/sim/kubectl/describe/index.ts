@@ -16,6 +16,8 @@ import { describeIngress, describeIngressClass } from './ingress';
 import { describeRole, describeRoleBinding, describeServiceAccount } from './rbac';
 import { describeEndpoints, describeService } from './service';
 import { describeLimitRange, describeResourceQuota } from './quota';
+import { describeStatefulSet } from './statefulset';
+import { describeDaemonSet } from './daemonset';
 
 export type Describer = (cluster: Cluster, obj: KubeObject) => string;
 
@@ -46,4 +48,6 @@ export const DESCRIBERS: Record<string, Describer> = {
   Endpoints: (c, o) => describeEndpoints(c, o as Parameters<typeof describeEndpoints>[1]),
   ResourceQuota: (c, o) => describeResourceQuota(c, o as Parameters<typeof describeResourceQuota>[1]),
   LimitRange: (c, o) => describeLimitRange(c, o as Parameters<typeof describeLimitRange>[1]),
+  StatefulSet: (c, o) => describeStatefulSet(c, o as Parameters<typeof describeStatefulSet>[1]),
+  DaemonSet: (c, o) => describeDaemonSet(c, o as Parameters<typeof describeDaemonSet>[1]),
 };
