@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { createCluster } from '../cluster';
+import type { KubeObject } from '../objects';
 import { runKubectl } from './run';
 
 const CORPUS = resolve(__dirname, '../../../../shared/corpus/k8s-website-examples');
@@ -30,7 +32,7 @@ describe('kubectl describe statefulset / daemonset', () => {
         'Selector:           app=nginx',
         'Labels:             <none>',
         'Annotations:        <none>',
-        'Replicas:           2 desired | ' + String(c.store.get<{ status?: { replicas?: number } }>('statefulsets.apps', 'default', 'web')?.status?.replicas ?? 0) + ' total',
+        'Replicas:           2 desired | ' + String(c.store.get<StatefulSet & KubeObject>('statefulsets.apps', 'default', 'web')?.status?.replicas ?? 0) + ' total',
         'Update Strategy:    RollingUpdate',
         '  Partition:        0',
       ].join('\n'),
