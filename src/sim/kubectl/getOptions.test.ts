@@ -99,3 +99,27 @@ describe('kubectl get --sort-by', () => {
     expect(byIP).toEqual([...byIP].sort());
   });
 });
+
+describe('kubectl describe TYPE -l / NAME_PREFIX / -A', () => {
+  it('describes only the pods the label selector picks', () => {
+    const { run } = setup();
+    const r = run('describe pods -l app.kubernetes.io/name=nginx');
+    expect(r.exitCode).toBe(0);
+    const described = [...r.stdout.matchAll(/^Name:\s+(\S+)$/gm)].map((m) => m[1]);
+    expect(described).toHaveLength(3);
+    expect(described.every((n) => n?.startsWith('nginx-deployment-'))).toBe(true);
+    expect(run('describe pods -l app=nope')).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', exitCode: 0 });
+    expect(run('describe pods nginx -l app=x').stderr).toBe('error: name cannot be provided when a selector is specified\n');
+  });
+
+  it('falls back to a name prefix when no object has the exact name, and keeps NotFound otherwise', () => {
+    const { run } = setup();
+    const r = run('describe pods nginx-deployment');
+    expect([...r.stdout.matchAll(/^Name:\s+(\S+)$/gm)]).toHaveLength(3);
+    expect([...run('describe pod nginx').stdout.matchAll(/^Name:\s+(\S+)$/gm)].map((m) => m[1])).toEqual(['nginx']);
+    expect(run('describe pod nope')).toEqual({ stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', exitCode: 1 });
+    expect(run('describe nodes worker').stdout).toMatch(/^Name:\s+worker-1$/m);
+    const all = run('describe pods -A -l k8s-app=kube-dns');
+    expect(all.stdout).toMatch(/^Namespace:\s+kube-system$/m);
+  });
+});

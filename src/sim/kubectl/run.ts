@@ -27,6 +27,7 @@ import { extractImpersonation, runAuth } from './auth';
 import { ForbiddenError } from '../api/authz/forbidden';
 import { runBase64, runEtcdctl } from './etcdctl';
 import { DESCRIBERS } from './describe/index';
+import { describeTargets } from './describeTargets';
 import { runClusterCommand } from './cluster/index';
 import { runExec } from './exec';
 import { runPortForward, runPortForwardAdmin } from './portforward';
@@ -159,17 +160,7 @@ function runDescribe(cluster: Cluster, args: Args): KubectlResult {
     names.unshift(typeWord.slice(typeWord.indexOf('/') + 1));
   }
   const t = resolveType(type);
-  const ns = flag(args, 'namespace') ?? 'default';
-  let objects: KubeObject[];
-  const errors: string[] = [];
-  if (names.length) {
-    objects = [];
-    for (const n of names) {
-      const r = cluster.api.get(t, ns, n);
-      if (r.ok) objects.push(r.object);
-      else errors.push(formatStatus(r.status));
-    }
-  } else objects = cluster.api.list(t, ns).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
+  const { objects, errors, empty } = describeTargets(cluster, t, names, args);
   const render = (o: KubeObject): string => {
     const describe = DESCRIBERS[t.kind];
     if (!describe) throw usage(`describe is not supported for ${t.plural} in Kube Orchestra yet; try "kubectl get ${t.plural} ${o.metadata.name} -o yaml"`);
@@ -177,7 +168,7 @@ function runDescribe(cluster: Cluster, args: Args): KubectlResult {
   };
   const stdout = objects.map((o) => describeWrite(render(o))).join('\n\n');
   let stderr = errors.map((e) => e + '\n').join('');
-  if (!names.length && !objects.length) stderr += t.namespaced ? `No resources found in ${ns} namespace.\n` : 'No resources found\n';
+  if (!names.length && !objects.length) stderr += empty;
   return { stdout, stderr, exitCode: errors.length ? 1 : 0 };
 }
 
