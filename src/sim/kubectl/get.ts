@@ -90,6 +90,7 @@ export function runGet(cluster: Cluster, args: Args): KubectlResult {
     );
   const columns = output.startsWith('custom-columns=') ? parseCustomColumns(output.slice('custom-columns='.length)) : undefined;
   const requests = parseRequests(args.positional);
+  if ((sel !== undefined || flag(args, 'field-selector') !== undefined) && requests.some((r) => r.names.length)) throw usage('name cannot be provided when a selector is specified');
   const fieldText = flag(args, 'field-selector') ?? '';
   const fields = parseFieldSelector(fieldText);
   for (const r of requests) checkFieldSelector(r.type, fields, sel ?? '', fieldText);

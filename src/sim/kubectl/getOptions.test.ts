@@ -69,6 +69,7 @@ describe('kubectl get --field-selector', () => {
     expect(run('get deployments -l app=nginx --field-selector spec.replicas=3').stderr).toBe(
       'Error from server (BadRequest): Unable to find "apps/v1, Resource=deployments" that match label selector "app=nginx", field selector "spec.replicas=3": "spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"\n',
     );
+    expect(run('get pod nginx --field-selector status.phase=Running').stderr).toBe('error: name cannot be provided when a selector is specified\n');
     expect(run('get pods --field-selector nonsense').stderr).toBe("error: invalid selector: 'nonsense'; can't understand 'nonsense'\n");
   });
 });
@@ -95,6 +96,7 @@ describe('kubectl get --sort-by', () => {
     expect(byCreation[0]).toBe('nginx');
     expect(byCreation).toHaveLength(4);
     expect(names(run('get pods --sort-by={.status.startTime}').stdout)[0]).toBe('nginx');
+    expect(names(run('get pods --sort-by=metadata.creationTimestamp').stdout)).toEqual(byCreation);
     const byIP = run('get pods --sort-by=.status.podIP -o custom-columns=IP:.status.podIP --no-headers').stdout.trim().split('\n');
     expect(byIP).toEqual([...byIP].sort());
   });

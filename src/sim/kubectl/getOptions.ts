@@ -89,12 +89,12 @@ export function matchesFields(t: ResourceType, obj: KubeObject, reqs: FieldRequi
   return reqs.every((r) => ((fields[r.field] ?? '') === r.value) === (r.op === '='));
 }
 
-/** `--sort-by`: accepts `.a.b` or `{.a.b}`, like kubectl's RelaxedJSONPathExpression. */
+/** kubectl's RelaxedJSONPathExpression: `.a.b`, `a.b`, `{.a.b}` and `{a.b}` all mean `.a.b`. */
 function relaxed(expr: string): string {
-  const e = expr.trim();
-  if (e.startsWith('{') && e.endsWith('}')) return e.slice(1, -1).trim();
-  if (!e.startsWith('.')) throw usage(`unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'`);
-  return e;
+  const m = /^\{?(\.?[^{}]*)\}?$/.exec(expr.trim());
+  if (!m) throw usage(`unexpected path string, expected a 'name1.name2' or '.name1.name2' or '{name1.name2}' or '{.name1.name2}'`);
+  const path = (m[1] as string).trim();
+  return path.startsWith('.') ? path : `.${path}`;
 }
 
 /**
