@@ -1,15 +1,18 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ClusterView } from './cluster/ClusterView';
-import { OwnersView } from './owners/OwnersView';
-import { ServicesView } from './services/ServicesView';
 import { TrafficNotice } from './traffic/TrafficNotice';
-import { NetworkView } from './network/NetworkView';
-import { StorageView } from './storage/StorageView';
-import { ConfigView } from './config/ConfigView';
-import { CleanupView } from './cleanup/CleanupView';
-import { ArchitectureView } from './architecture/ArchitectureView';
 import './graphArea.css';
+
+// Only the Nodes view is on the first paint's path; each other view (and the sim code it
+// computes its picture with) loads when its tab is first chosen.
+const OwnersView = lazy(() => import('./owners/OwnersView').then((m) => ({ default: m.OwnersView })));
+const ServicesView = lazy(() => import('./services/ServicesView').then((m) => ({ default: m.ServicesView })));
+const NetworkView = lazy(() => import('./network/NetworkView').then((m) => ({ default: m.NetworkView })));
+const StorageView = lazy(() => import('./storage/StorageView').then((m) => ({ default: m.StorageView })));
+const ConfigView = lazy(() => import('./config/ConfigView').then((m) => ({ default: m.ConfigView })));
+const CleanupView = lazy(() => import('./cleanup/CleanupView').then((m) => ({ default: m.CleanupView })));
+const ArchitectureView = lazy(() => import('./architecture/ArchitectureView').then((m) => ({ default: m.ArchitectureView })));
 
 type GraphView = 'nodes' | 'owners' | 'services' | 'network' | 'storage' | 'config' | 'architecture' | 'cleanup';
 const VIEWS: readonly GraphView[] = ['nodes', 'owners', 'services', 'network', 'storage', 'config', 'architecture', 'cleanup'];
@@ -75,7 +78,9 @@ export function GraphArea() {
         <TrafficNotice hidden={view === 'services'} onShow={() => choose('services')} />
       </div>
       <div className="ko-graph-panel" role="tabpanel" id={`${baseId}-panel`} aria-labelledby={`${baseId}-tab-${view}`}>
-        {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : view === 'network' ? <NetworkView /> : view === 'storage' ? <StorageView /> : view === 'config' ? <ConfigView /> : view === 'cleanup' ? <CleanupView /> : view === 'architecture' ? <ArchitectureView /> : <OwnersView />}
+        <Suspense fallback={null}>
+          {view === 'services' ? <ServicesView /> : view === 'nodes' ? <ClusterView /> : view === 'network' ? <NetworkView /> : view === 'storage' ? <StorageView /> : view === 'config' ? <ConfigView /> : view === 'cleanup' ? <CleanupView /> : view === 'architecture' ? <ArchitectureView /> : <OwnersView />}
+        </Suspense>
       </div>
     </div>
   );
