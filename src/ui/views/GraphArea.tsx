@@ -28,8 +28,10 @@ function initialView(): GraphView {
 }
 
 /**
- * The graph's two pictures of one cluster: where pods run (Nodes) and who made them
- * (Owners). Only the chosen view is mounted, so every drawn object is addressed once.
+ * The graph's pictures of one cluster: where pods run (Nodes), who made them (Owners), how
+ * traffic is routed (Services, Network), where data and configuration live (Storage, Config),
+ * how the components talk (Architecture) and what to delete first (Cleanup). Only the chosen
+ * view is mounted, so every drawn object is addressed once.
  */
 export function GraphArea() {
   const { t } = useTranslation('views');
