@@ -73,14 +73,7 @@ export function createEndpointsController(): Controller {
   return {
     name: NAME,
     watches: [
-      {
-        resource: 'services',
-        map: (ev) => {
-          index.invalidate();
-          return [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`];
-        },
-      },
-      { resource: 'pods', map: (ev, store) => index.servicesForPod(ev, store) },
+      ...index.watches(),
       // Someone deleted the Endpoints of a Service: write them again.
       { resource: 'endpoints', map: (ev, store) => (ev.type === 'DELETED' && store.get('services', ev.object.metadata.namespace, ev.object.metadata.name) ? [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`] : []) },
     ],

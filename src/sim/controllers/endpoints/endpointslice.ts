@@ -106,14 +106,7 @@ export function createEndpointSliceController(): Controller {
   return {
     name: NAME,
     watches: [
-      {
-        resource: 'services',
-        map: (ev) => {
-          index.invalidate();
-          return [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`];
-        },
-      },
-      { resource: 'pods', map: (ev, store) => index.servicesForPod(ev, store) },
+      ...index.watches(),
       {
         resource: ENDPOINTSLICE_RESOURCE,
         // Someone deleted a managed slice: put it back. (Our own writes must not wake us, or a

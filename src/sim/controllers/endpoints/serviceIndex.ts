@@ -2,6 +2,7 @@ import type { Service } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../objects';
 import { keyOf } from '../../objects';
 import type { Store, WatchEvent } from '../../store/store';
+import type { Watch } from '../types';
 import { matchesSelector } from '../../store/labels';
 
 export type ServiceObject = Service & KubeObject;
@@ -39,6 +40,23 @@ export class ServiceSelectorIndex {
     }
     this.byNamespace = m;
     return m;
+  }
+
+  /**
+   * The two watches both endpoint controllers share: a Service change rebuilds the index and
+   * queues that Service; a pod change queues the Services that chose it before or after.
+   */
+  watches(): Watch[] {
+    return [
+      {
+        resource: 'services',
+        map: (ev) => {
+          this.invalidate();
+          return [`${ev.object.metadata.namespace}/${ev.object.metadata.name}`];
+        },
+      },
+      { resource: 'pods', map: (ev, store) => this.servicesForPod(ev, store) },
+    ];
   }
 
   /** The Services whose selector chose the pod before or after this change. */
